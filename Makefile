@@ -1,0 +1,86 @@
+# Polku. `make run` serves the app; `make test` checks everything. Both install
+# what they need on a fresh machine, from the package registries only, and
+# skip what is already there.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+CACHE ?= $(HOME)/.cache/polku
+# Kept outside the clone so a fresh clone still builds warm.
+export CARGO_TARGET_DIR ?= $(CACHE)/target
+TOOLS := $(CACHE)/tools
+export PATH := $(TOOLS)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+CARGO_LEPTOS_VERSION := 0.3.10
+BINARYEN_VERSION := 132.0.0
+WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/"/,"",$$3); print $$3}' Cargo.lock)
+SITE := target/site
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
+
+.PHONY: run build test size tools rust-tools node-tools browser apt-update \
+        lint test-rust test-e2e e2e-deps clean
+
+## Build in release mode and serve at http://localhost:3000 on ./data/polku.db.
+run: build
+	$(CARGO_TARGET_DIR)/release/polku serve --site-root $(SITE)
+
+build: tools
+	cargo leptos build --release
+
+## Everything: formatting, lints for both builds, Rust tests on SQLite and
+## PostgreSQL, end-to-end tests in Chromium.
+test: tools browser e2e-deps
+	@url=$$(scripts/test-postgres.sh start); \
+	trap 'scripts/test-postgres.sh stop' EXIT; \
+	$(MAKE) --no-print-directory lint test-rust test-e2e TEST_DATABASE_URL="$$url"
+
+lint:
+	cargo fmt --all --check
+	cargo clippy -p app --features ssr --all-targets -- -D warnings
+	cargo clippy -p server --all-targets -- -D warnings
+	cargo clippy -p app --no-default-features --features hydrate --target wasm32-unknown-unknown -- -D warnings
+
+test-rust:
+	TEST_DATABASE_URL="$(TEST_DATABASE_URL)" cargo test -p app --features ssr
+	TEST_DATABASE_URL="$(TEST_DATABASE_URL)" cargo test -p server
+
+test-e2e:
+	cargo leptos build
+	cd end2end && POLKU_BIN="$(CARGO_TARGET_DIR)/debug/polku" POLKU_SITE="$(CURDIR)/$(SITE)" npx playwright test
+
+## Bytes of wasm, JS and CSS as shipped, raw, gzip and brotli.
+size: build
+	@command -v brotli >/dev/null || { $(MAKE) --no-print-directory apt-update; apt-get install -y -qq brotli; }
+	@scripts/size.sh $(SITE)/pkg
+
+## Tools, each installed only when missing or at the wrong version.
+tools: rust-tools node-tools
+
+rust-tools:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+	@cargo leptos --version 2>/dev/null | grep -qF "$(CARGO_LEPTOS_VERSION)" || \
+		cargo install cargo-leptos --locked --version $(CARGO_LEPTOS_VERSION) --features no_downloads
+	@# Not --locked: its lock file pins a crate version the registry no longer serves.
+	@wasm-bindgen --version 2>/dev/null | grep -qF "$(WASM_BINDGEN_VERSION)" || \
+		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force
+
+node-tools:
+	@wasm-opt --version 2>/dev/null | grep -q "version $(firstword $(subst ., ,$(BINARYEN_VERSION)))" || \
+		npm install --prefix $(TOOLS) --no-save --no-audit --no-fund binaryen@$(BINARYEN_VERSION)
+
+browser:
+	@command -v chromium >/dev/null || { $(MAKE) --no-print-directory apt-update; \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+apt-update:
+	@apt-get update -qq
+
+e2e-deps:
+	@cd end2end && { [ -d node_modules/@playwright/test ] && npm ls --depth=0 >/dev/null 2>&1 || \
+		PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund; }
+
+clean:
+	cargo clean
+	rm -rf $(SITE)

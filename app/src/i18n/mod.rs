@@ -1,0 +1,73 @@
+//! Every word the user reads, in Finnish, Swedish and English. Each language
+//! is one file filling the same struct, so a missing translation is a
+//! compile error rather than a blank on someone's screen.
+
+mod en;
+mod fi;
+mod sv;
+
+use crate::model::{Locale, Role};
+
+pub struct Texts {
+    pub app_name: &'static str,
+    pub skip_to_content: &'static str,
+    pub nav_label: &'static str,
+    pub nav_home: &'static str,
+    pub nav_help: &'static str,
+    pub language: &'static str,
+    pub change_language: &'static str,
+    pub home_title: &'static str,
+    pub home_lead: &'static str,
+    pub home_promises_title: &'static str,
+    pub home_promises: [&'static str; 4],
+    pub coming_soon: &'static str,
+    pub invite_title: &'static str,
+    pub invite_valid: &'static str,
+    pub invite_next: &'static str,
+    pub invite_invalid: &'static str,
+    pub offline_title: &'static str,
+    pub offline_body: &'static str,
+    pub try_again: &'static str,
+    pub not_found_title: &'static str,
+    pub not_found_body: &'static str,
+    pub back_home: &'static str,
+    pub role_admin: &'static str,
+    pub role_facilitator: &'static str,
+    pub role_peer_mentor: &'static str,
+    pub role_participant: &'static str,
+    pub error_bad_input: &'static str,
+    pub error_internal: &'static str,
+    pub help_title: &'static str,
+    pub help_emergency_title: &'static str,
+    pub help_call_112: &'static str,
+    pub help_overdose_title: &'static str,
+    pub help_overdose_steps: [&'static str; 5],
+}
+
+impl Texts {
+    pub fn role(&self, role: Role) -> &'static str {
+        match role {
+            Role::Admin => self.role_admin,
+            Role::Facilitator => self.role_facilitator,
+            Role::PeerMentor => self.role_peer_mentor,
+            Role::Participant => self.role_participant,
+        }
+    }
+}
+
+pub fn texts(locale: Locale) -> &'static Texts {
+    match locale {
+        Locale::Fi => &fi::TEXTS,
+        Locale::Sv => &sv::TEXTS,
+        Locale::En => &en::TEXTS,
+    }
+}
+
+/// A language's name in that language, as a language switch shows it.
+pub fn endonym(locale: Locale) -> &'static str {
+    match locale {
+        Locale::Fi => "Suomi",
+        Locale::Sv => "Svenska",
+        Locale::En => "English",
+    }
+}

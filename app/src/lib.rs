@@ -1,0 +1,35 @@
+//! Polku, the application: shared types, pages and server functions. With
+//! `ssr` it also holds the store; with `hydrate` it is the browser's entry.
+
+pub mod api;
+mod app;
+pub mod error;
+pub mod i18n;
+pub mod model;
+#[cfg(feature = "ssr")]
+pub mod store;
+pub mod ui;
+
+pub use app::{shell, App};
+
+/// The browser's entry point. Pages arrive rendered; only islands wake up.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    register_service_worker();
+    leptos::mount::hydrate_islands();
+}
+
+/// The service worker keeps the shell and the offline page on the phone.
+#[cfg(feature = "hydrate")]
+fn register_service_worker() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let workers = window.navigator().service_worker();
+    wasm_bindgen_futures::spawn_local(async move {
+        // A browser that refuses (private mode, old engine) still gets every page.
+        let _ = wasm_bindgen_futures::JsFuture::from(workers.register("/sw.js")).await;
+    });
+}

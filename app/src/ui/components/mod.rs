@@ -1,0 +1,7 @@
+mod bottom_nav;
+mod language_switch;
+mod layout;
+
+pub use bottom_nav::BottomNav;
+pub use language_switch::LanguageSwitch;
+pub use layout::Layout;

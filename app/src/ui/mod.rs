@@ -1,0 +1,5 @@
+//! Pages and the components they are built of, one feature per file.
+
+pub mod components;
+pub mod locale;
+pub mod pages;

@@ -1,0 +1,11 @@
+mod help;
+mod home;
+mod invite;
+mod not_found;
+mod offline;
+
+pub use help::HelpPage;
+pub use home::HomePage;
+pub use invite::InvitePage;
+pub use not_found::NotFoundPage;
+pub use offline::OfflinePage;

@@ -1,0 +1,48 @@
+import { defineConfig } from "@playwright/test";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+// One fresh SQLite database per run; the server is the real binary.
+const dataDir = mkdtempSync(join(tmpdir(), "polku-e2e-"));
+export const databaseUrl = process.env.POLKU_E2E_DATABASE_URL ?? `sqlite://${dataDir}/polku.db`;
+process.env.POLKU_E2E_DATABASE_URL = databaseUrl;
+const port = 3100;
+const bin = process.env.POLKU_BIN ?? "../target/debug/polku";
+const site = process.env.POLKU_SITE ?? "../target/site";
+
+export default defineConfig({
+  testDir: "./tests",
+  timeout: 30_000,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    // WebAuthn needs a domain: always localhost, never 127.0.0.1.
+    baseURL: `http://localhost:${port}`,
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+    locale: "fi-FI",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: {
+    command: `${bin} serve --addr 127.0.0.1:${port} --origin http://localhost:${port} --site-root ${site} --database-url ${databaseUrl}`,
+    url: `http://localhost:${port}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "pipe",
+  },
+});

@@ -1,0 +1,66 @@
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "polku",
+    version,
+    about = "Polku: a private path of dreams and next steps"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Serve the app (migrates the database first).
+    Serve(ServeArgs),
+    /// Bring the database schema up to date and exit.
+    Migrate(DatabaseArgs),
+    /// Administration tasks.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AdminCommand {
+    /// Print a new one-time admin invite link (earlier unused ones stop working).
+    Invite(InviteArgs),
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct DatabaseArgs {
+    /// sqlite:PATH (the default, created when missing) or postgres://USER@HOST/DB.
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/polku.db")]
+    pub database_url: String,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// Address and port to listen on.
+    #[arg(long, env = "POLKU_ADDR", default_value = "127.0.0.1:3000")]
+    pub addr: SocketAddr,
+    /// The public origin people open, e.g. https://polku.example.fi. Passkeys
+    /// are bound to it. Defaults to http://localhost:PORT.
+    #[arg(long, env = "POLKU_ORIGIN")]
+    pub origin: Option<String>,
+    /// The folder with the built site (pkg/, icons, service worker).
+    #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
+    pub site_root: PathBuf,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct InviteArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// The public origin the link starts with.
+    #[arg(long, env = "POLKU_ORIGIN", default_value = "http://localhost:3000")]
+    pub origin: String,
+}

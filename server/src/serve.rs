@@ -1,0 +1,85 @@
+use std::sync::Arc;
+
+use leptos::config::LeptosOptions;
+use tokio::net::TcpListener;
+
+use crate::cli::{DatabaseArgs, ServeArgs};
+use crate::router::{router, AppState};
+use crate::{bootstrap, config};
+
+/// `polku serve`
+pub async fn run(args: ServeArgs) -> Result<(), String> {
+    let origin = config::origin(
+        &args
+            .origin
+            .clone()
+            .unwrap_or_else(|| format!("http://localhost:{}", args.addr.port())),
+    )?;
+    if !args.site_root.join("pkg").is_dir() {
+        return Err(format!(
+            "site folder {} has no pkg/: build it with `make build` or pass --site-root",
+            args.site_root.display()
+        ));
+    }
+    let store = config::open_store(&args.database.database_url).await?;
+    // Bind before anything else is printed: a taken port is a start-up error.
+    let listener = TcpListener::bind(args.addr)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
+
+    let leptos_options = LeptosOptions::builder()
+        .output_name(Arc::from("polku"))
+        .site_root(Arc::from(args.site_root.to_string_lossy().as_ref()))
+        .site_pkg_dir(Arc::from("pkg"))
+        .site_addr(args.addr)
+        .build();
+
+    println!("Polku is ready at {origin}");
+    let has_admin = store
+        .has_admin()
+        .await
+        .map_err(|e| format!("cannot read the database: {e}"))?;
+    if !has_admin {
+        let link = bootstrap::admin_invite_link(&store, &origin).await?;
+        println!("No admin yet. Open this one-time link to become the first admin: {link}");
+    }
+
+    let app = router(AppState {
+        leptos_options,
+        store: store.clone(),
+    });
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|e| format!("server stopped: {e}"))?;
+    store.close().await;
+    Ok(())
+}
+
+/// `polku migrate`
+pub async fn migrate(args: DatabaseArgs) -> Result<(), String> {
+    let store = config::open_store(&args.database_url).await?;
+    store.close().await;
+    println!("Database is up to date.");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut signal) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+}
