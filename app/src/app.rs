@@ -5,7 +5,7 @@ use leptos_router::{path, SsrMode};
 
 use crate::i18n::texts;
 use crate::ui::locale::{request_locale, use_texts};
-use crate::ui::pages::{HelpPage, HomePage, InvitePage, NotFoundPage, OfflinePage};
+use crate::ui::pages::{HelpPage, HomePage, InvitePage, NotFoundPage, OfflinePage, SignInPage};
 
 /// The HTML document around every page. Rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -44,16 +44,22 @@ pub fn App() -> impl IntoView {
             http::header::CONTENT_LANGUAGE,
             http::HeaderValue::from_static(locale.tag()),
         );
+        // Pages can be personal: never keep them in a shared or browser cache.
+        response.insert_header(
+            http::header::CACHE_CONTROL,
+            http::HeaderValue::from_static("no-store"),
+        );
     }
     let t = use_texts();
     view! {
         <Title formatter=move |page: String| format!("{page} · {}", t.app_name)/>
         <Router>
             <Routes fallback=NotFoundPage>
-                <Route path=path!("/") view=HomePage/>
-                <Route path=path!("/help") view=HelpPage/>
-                <Route path=path!("/offline") view=OfflinePage/>
-                // Waits for its data so the page is whole without JavaScript.
+                // Every page waits for its data, so it is whole without JavaScript.
+                <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                <Route path=path!("/help") view=HelpPage ssr=SsrMode::Async/>
+                <Route path=path!("/offline") view=OfflinePage ssr=SsrMode::Async/>
+                <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async/>
                 <Route path=path!("/invite/:code") view=InvitePage ssr=SsrMode::Async/>
             </Routes>
         </Router>

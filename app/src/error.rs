@@ -11,6 +11,20 @@ use crate::i18n::Texts;
 pub enum AppError {
     #[error("the request was not valid")]
     BadInput,
+    #[error("not signed in")]
+    NotSignedIn,
+    #[error("the display name is not valid")]
+    InvalidDisplayName,
+    #[error("the invite is not valid")]
+    InviteNotValid,
+    #[error("the passkey ceremony expired or was already used")]
+    CeremonyExpired,
+    #[error("the passkey could not be created")]
+    PasskeyFailed,
+    #[error("this passkey is already registered")]
+    PasskeyTaken,
+    #[error("signing in failed")]
+    SignInFailed,
     #[error("something went wrong on the server")]
     Internal,
     #[error("server function call failed: {0}")]
@@ -21,6 +35,13 @@ impl AppError {
     pub fn message(&self, t: &Texts) -> &'static str {
         match self {
             AppError::BadInput => t.error_bad_input,
+            AppError::NotSignedIn => t.error_not_signed_in,
+            AppError::InvalidDisplayName => t.error_display_name,
+            AppError::InviteNotValid => t.invite_invalid,
+            AppError::CeremonyExpired => t.error_ceremony_expired,
+            AppError::PasskeyFailed => t.error_passkey_failed,
+            AppError::PasskeyTaken => t.error_passkey_taken,
+            AppError::SignInFailed => t.error_sign_in_failed,
             AppError::Internal | AppError::Call(_) => t.error_internal,
         }
     }

@@ -3,6 +3,8 @@
 
 pub mod api;
 mod app;
+#[cfg(feature = "ssr")]
+pub mod auth;
 pub mod error;
 pub mod i18n;
 pub mod model;

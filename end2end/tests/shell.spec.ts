@@ -1,7 +1,5 @@
 import { test, expect, type Page } from "@playwright/test";
-import { execFileSync } from "node:child_process";
-
-const bin = process.env.POLKU_BIN ?? "../target/debug/polku";
+import { adminInvite } from "./support";
 
 /** Collects console errors and failed requests, which a user would see as breakage. */
 function watchForErrors(page: Page): string[] {
@@ -98,17 +96,7 @@ test("an unknown address gets a page that leads back", async ({ page }) => {
 test("an admin invite printed by the server opens its page; a made-up one does not", async ({
   page,
 }) => {
-  const out = execFileSync(bin, [
-    "admin",
-    "invite",
-    "--database-url",
-    process.env.POLKU_E2E_DATABASE_URL!,
-    "--origin",
-    "http://localhost:3100",
-  ]).toString();
-  const link = out.match(/http:\/\/localhost:3100\/invite\/\S+/)?.[0];
-  expect(link).toBeTruthy();
-  await page.goto(link!);
+  await page.goto(adminInvite());
   await expect(page.getByText("Tämä kutsu on voimassa.")).toBeVisible();
   await expect(page.getByText("ylläpitäjä")).toBeVisible();
 

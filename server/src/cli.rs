@@ -51,6 +51,12 @@ pub struct ServeArgs {
     /// are bound to it. Defaults to http://localhost:PORT.
     #[arg(long, env = "POLKU_ORIGIN")]
     pub origin: Option<String>,
+    /// Days a session lasts without being used.
+    #[arg(long, env = "POLKU_SESSION_IDLE_DAYS", default_value_t = 14, value_parser = clap::value_parser!(i64).range(1..=365))]
+    pub session_idle_days: i64,
+    /// Days a session lasts at most, used or not.
+    #[arg(long, env = "POLKU_SESSION_MAX_DAYS", default_value_t = 90, value_parser = clap::value_parser!(i64).range(1..=3650))]
+    pub session_max_days: i64,
     /// The folder with the built site (pkg/, icons, service worker).
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
     pub site_root: PathBuf,

@@ -6,6 +6,7 @@ use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::compression::CompressionLayer;
 
+use app::auth::AuthConfig;
 use app::store::Store;
 use app::{shell, App};
 
@@ -15,6 +16,7 @@ use crate::health::healthz;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub store: Store,
+    pub auth: AuthConfig,
 }
 
 /// Pages and server functions get the store through Leptos' context; plain
@@ -22,12 +24,21 @@ pub struct AppState {
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let store = state.store.clone();
+    let auth = state.auth.clone();
     Router::new()
         .route("/healthz", get(healthz))
-        .leptos_routes_with_context(&state, routes, move || provide_context(store.clone()), {
-            let options = state.leptos_options.clone();
-            move || shell(options.clone())
-        })
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || {
+                provide_context(store.clone());
+                provide_context(auth.clone());
+            },
+            {
+                let options = state.leptos_options.clone();
+                move || shell(options.clone())
+            },
+        )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(CompressionLayer::new())
         .with_state(state)

@@ -1,11 +1,15 @@
 use std::sync::Arc;
 
+use app::auth::AuthConfig;
+use app::store::SessionLimits;
 use leptos::config::LeptosOptions;
 use tokio::net::TcpListener;
 
 use crate::cli::{DatabaseArgs, ServeArgs};
 use crate::router::{router, AppState};
 use crate::{bootstrap, config};
+
+const DAY: i64 = 24 * 60 * 60;
 
 /// `polku serve`
 pub async fn run(args: ServeArgs) -> Result<(), String> {
@@ -14,6 +18,13 @@ pub async fn run(args: ServeArgs) -> Result<(), String> {
             .origin
             .clone()
             .unwrap_or_else(|| format!("http://localhost:{}", args.addr.port())),
+    )?;
+    let auth = AuthConfig::new(
+        &origin,
+        SessionLimits {
+            idle_secs: args.session_idle_days.saturating_mul(DAY),
+            absolute_secs: args.session_max_days.saturating_mul(DAY),
+        },
     )?;
     if !args.site_root.join("pkg").is_dir() {
         return Err(format!(
@@ -47,6 +58,7 @@ pub async fn run(args: ServeArgs) -> Result<(), String> {
     let app = router(AppState {
         leptos_options,
         store: store.clone(),
+        auth,
     });
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())

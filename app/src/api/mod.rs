@@ -1,8 +1,13 @@
 //! Server functions, one file per feature. Each is a public HTTP endpoint: it
 //! checks who is calling and whether they may, then asks the store.
 
+mod account;
 mod invite;
 mod locale;
 
+pub use account::{
+    begin_join, begin_sign_in, current_user, finish_join, finish_sign_in, sign_out, BeginJoin,
+    BeginSignIn, FinishJoin, FinishSignIn, SignOut, SignedIn,
+};
 pub use invite::{check_invite, CheckInvite, InviteStatus};
 pub use locale::{set_locale, SetLocale, LOCALE_COOKIE};

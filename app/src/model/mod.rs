@@ -1,7 +1,9 @@
 //! Plain types shared by the server and the browser.
 
+mod account;
 mod locale;
 mod role;
 
+pub use account::{validate_display_name, DISPLAY_NAME_MAX};
 pub use locale::Locale;
 pub use role::Role;

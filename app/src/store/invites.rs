@@ -29,9 +29,9 @@ impl InviteCode {
     }
 }
 
-/// Codes carry 128 random bits, so a plain SHA-256 is enough to keep a
-/// stolen database from joining anything.
-fn hash_code(code: &str) -> String {
+/// Codes and tokens carry 128 random bits or more, so a plain SHA-256 is
+/// enough to keep a stolen database from joining or signing in.
+pub fn hash_code(code: &str) -> String {
     Sha256::digest(code.as_bytes())
         .iter()
         .map(|b| format!("{b:02x}"))

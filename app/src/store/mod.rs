@@ -2,10 +2,17 @@
 //! default) and PostgreSQL (several instances), through sqlx's `Any` driver so
 //! every query is written once and tested on both.
 
+mod ceremonies;
 mod invites;
+mod passkeys;
+mod sessions;
 mod users;
 
-pub use invites::{InviteCode, NewInvite};
+pub use ceremonies::Ceremony;
+pub use invites::{hash_code, InviteCode, NewInvite};
+pub use passkeys::{PasskeyRow, StoredPasskey};
+pub use sessions::{SessionLimits, SessionRow};
+pub use users::{Account, NewAccount};
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -39,10 +46,24 @@ impl Backend {
 pub enum StoreError {
     #[error("unsupported database URL (expected sqlite:… or postgres://…)")]
     UnsupportedUrl,
+    #[error("the invite is not valid")]
+    InviteNotValid,
+    #[error("this passkey is already registered")]
+    CredentialTaken,
     #[error(transparent)]
     Database(#[from] sqlx::Error),
     #[error(transparent)]
     Migrate(#[from] sqlx::migrate::MigrateError),
+}
+
+impl StoreError {
+    /// Maps a unique-constraint violation to `to`, other errors as they are.
+    fn from_unique(to: StoreError) -> impl FnOnce(sqlx::Error) -> StoreError {
+        move |err| match &err {
+            sqlx::Error::Database(db) if db.is_unique_violation() => to,
+            _ => StoreError::Database(err),
+        }
+    }
 }
 
 #[derive(Clone, Debug)]

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::{BottomNav, LanguageSwitch};
+use super::{AccountBar, BottomNav, LanguageSwitch};
 use crate::ui::locale::use_texts;
 
 /// The frame of every page: a header with the language switch, the page's
@@ -17,6 +17,7 @@ pub fn Layout(title: &'static str, children: Children) -> impl IntoView {
             <LanguageSwitch/>
         </header>
         <main id="content" class="page">
+            <AccountBar/>
             <h1>{title}</h1>
             {children()}
         </main>

@@ -15,7 +15,6 @@ pub fn HomePage() -> impl IntoView {
                     {t.home_promises.iter().map(|p| view! { <li>{*p}</li> }).collect_view()}
                 </ul>
             </section>
-            <p class="note">{t.coming_soon}</p>
         </Layout>
     }
 }

@@ -1,0 +1,38 @@
+-- Passkey accounts: who someone is to WebAuthn, their keys, their sessions,
+-- and ceremonies in flight (kept here so any instance can finish one).
+ALTER TABLE users ADD COLUMN webauthn_id TEXT;
+CREATE UNIQUE INDEX users_webauthn_id ON users (webauthn_id);
+
+CREATE TABLE passkeys (
+    id            BIGINT  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    user_id       BIGINT  NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    credential_id TEXT    NOT NULL UNIQUE,
+    passkey       TEXT    NOT NULL,
+    label         TEXT    NOT NULL,
+    created_at    BIGINT  NOT NULL,
+    last_used_at  BIGINT
+);
+CREATE INDEX passkeys_user ON passkeys (user_id);
+
+-- Only the SHA-256 of a session token is kept.
+CREATE TABLE sessions (
+    token_hash   TEXT    PRIMARY KEY,
+    user_id      BIGINT  NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    created_at   BIGINT  NOT NULL,
+    last_seen_at BIGINT  NOT NULL,
+    confirmed_at BIGINT  NOT NULL,
+    device       TEXT    NOT NULL
+);
+CREATE INDEX sessions_user ON sessions (user_id);
+
+-- Single use, bound to the browser that began it, short-lived.
+CREATE TABLE ceremonies (
+    id         BIGINT  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    browser    TEXT    NOT NULL,
+    kind       TEXT    NOT NULL,
+    state      TEXT    NOT NULL,
+    context    TEXT    NOT NULL,
+    expires_at BIGINT  NOT NULL
+);
+CREATE INDEX ceremonies_browser ON ceremonies (browser, kind);
+CREATE INDEX ceremonies_expiry ON ceremonies (expires_at);

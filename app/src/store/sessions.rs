@@ -1,0 +1,95 @@
+use super::{now, Store, StoreError};
+
+/// A signed-in browser.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionRow {
+    pub user_id: i64,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+    pub confirmed_at: i64,
+    pub device: String,
+}
+
+/// How long a session lives: idle since its last request, and in all.
+#[derive(Clone, Copy, Debug)]
+pub struct SessionLimits {
+    pub idle_secs: i64,
+    pub absolute_secs: i64,
+}
+
+impl Store {
+    pub async fn create_session(
+        &self,
+        token_hash: &str,
+        user_id: i64,
+        device: &str,
+    ) -> Result<(), StoreError> {
+        let at = now();
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, confirmed_at, device)
+             VALUES ($1, $2, $3, $3, $3, $4)",
+        )
+        .bind(token_hash)
+        .bind(user_id)
+        .bind(at)
+        .bind(device)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The live session with this token, touched so its idle clock restarts.
+    /// An expired one is deleted on sight.
+    pub async fn live_session(
+        &self,
+        token_hash: &str,
+        limits: SessionLimits,
+    ) -> Result<Option<SessionRow>, StoreError> {
+        let at = now();
+        let row: Option<(i64, i64, i64, i64, String)> = sqlx::query_as(
+            "SELECT user_id, created_at, last_seen_at, confirmed_at, device
+             FROM sessions WHERE token_hash = $1",
+        )
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some((user_id, created_at, last_seen_at, confirmed_at, device)) = row else {
+            return Ok(None);
+        };
+        if at - last_seen_at > limits.idle_secs || at - created_at > limits.absolute_secs {
+            self.end_session(token_hash).await?;
+            return Ok(None);
+        }
+        // One write a minute at most per session keeps reads cheap.
+        if at - last_seen_at >= 60 {
+            sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
+                .bind(at)
+                .bind(token_hash)
+                .execute(&self.pool)
+                .await?;
+        }
+        Ok(Some(SessionRow {
+            user_id,
+            created_at,
+            last_seen_at: at.max(last_seen_at),
+            confirmed_at,
+            device,
+        }))
+    }
+
+    pub async fn end_session(&self, token_hash: &str) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn end_all_sessions(&self, user_id: i64) -> Result<u64, StoreError> {
+        let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected())
+    }
+}

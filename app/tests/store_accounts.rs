@@ -1,0 +1,151 @@
+//! Accounts, ceremonies and sessions in the store, on both backends.
+
+mod support;
+
+use std::time::Duration;
+
+use app::model::{Locale, Role};
+use app::store::{Ceremony, NewAccount, NewInvite, SessionLimits, Store, StoreError};
+use support::on_each_backend;
+
+const DAY: Duration = Duration::from_secs(86_400);
+
+async fn invite(store: &Store, role: Role, uses: u32) -> String {
+    store
+        .create_invite(NewInvite {
+            role,
+            uses,
+            valid_for: DAY,
+        })
+        .await
+        .unwrap()
+        .0
+}
+
+fn account<'a>(code: &'a str, webauthn_id: &'a str, credential_id: &'a str) -> NewAccount<'a> {
+    NewAccount {
+        invite_code: code,
+        display_name: "Aurinko",
+        locale: Locale::Sv,
+        webauthn_id,
+        credential_id,
+        passkey: "{}",
+        passkey_label: "Android",
+    }
+}
+
+#[tokio::test]
+async fn an_admin_invite_makes_an_admin_and_uses_itself_up() {
+    on_each_backend(|store| async move {
+        let code = invite(&store, Role::Admin, 1).await;
+        let (user, role) = store.create_account(account(&code, "u-1", "c-1")).await.unwrap();
+        assert_eq!(role, Role::Admin);
+        assert!(store.has_admin().await.unwrap());
+        let me = store.account(user).await.unwrap().unwrap();
+        assert_eq!(me.display_name, "Aurinko");
+        assert_eq!(me.locale, Locale::Sv);
+        assert!(me.is_admin);
+        let again = store.create_account(account(&code, "u-2", "c-2")).await;
+        assert!(matches!(again, Err(StoreError::InviteNotValid)));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_participant_invite_makes_no_admin() {
+    on_each_backend(|store| async move {
+        let code = invite(&store, Role::Participant, 3).await;
+        let (user, role) = store.create_account(account(&code, "u-1", "c-1")).await.unwrap();
+        assert_eq!(role, Role::Participant);
+        assert!(!store.account(user).await.unwrap().unwrap().is_admin);
+        assert!(!store.has_admin().await.unwrap());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_credential_registered_twice_is_refused_and_changes_nothing() {
+    on_each_backend(|store| async move {
+        let code = invite(&store, Role::Participant, 5).await;
+        store.create_account(account(&code, "u-1", "same")).await.unwrap();
+        let twice = store.create_account(account(&code, "u-2", "same")).await;
+        assert!(matches!(twice, Err(StoreError::CredentialTaken)), "{twice:?}");
+        // The failed attempt rolled back: no user, and the invite use was not spent.
+        assert!(store.passkey_for_sign_in("u-2", "same").await.unwrap().is_none());
+        for n in 0..4 {
+            let id = format!("u-{}", n + 10);
+            let cred = format!("c-{n}");
+            store.create_account(account(&code, &id, &cred)).await.unwrap();
+        }
+        let sixth = store.create_account(account(&code, "u-99", "c-99")).await;
+        assert!(matches!(sixth, Err(StoreError::InviteNotValid)));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_ceremony_finishes_once_and_only_in_its_own_browser() {
+    on_each_backend(|store| async move {
+        let ceremony = Ceremony {
+            state: "state".into(),
+            context: "context".into(),
+        };
+        store
+            .save_ceremony("browser-a", "join", &ceremony, Duration::from_secs(300))
+            .await
+            .unwrap();
+        assert_eq!(store.take_ceremony("browser-b", "join").await.unwrap(), None);
+        assert_eq!(store.take_ceremony("browser-a", "sign_in").await.unwrap(), None);
+        assert_eq!(
+            store.take_ceremony("browser-a", "join").await.unwrap(),
+            Some(ceremony)
+        );
+        assert_eq!(store.take_ceremony("browser-a", "join").await.unwrap(), None);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_expired_ceremony_is_refused() {
+    on_each_backend(|store| async move {
+        let ceremony = Ceremony {
+            state: "s".into(),
+            context: String::new(),
+        };
+        store
+            .save_ceremony("browser", "sign_in", &ceremony, Duration::ZERO)
+            .await
+            .unwrap();
+        assert_eq!(store.take_ceremony("browser", "sign_in").await.unwrap(), None);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn sessions_end_when_idle_too_long_or_when_ended() {
+    on_each_backend(|store| async move {
+        let code = invite(&store, Role::Participant, 1).await;
+        let (user, _) = store.create_account(account(&code, "u", "c")).await.unwrap();
+        let generous = SessionLimits {
+            idle_secs: 3600,
+            absolute_secs: 7200,
+        };
+        store.create_session("token-1", user, "Android").await.unwrap();
+        store.create_session("token-2", user, "Linux").await.unwrap();
+        let live = store.live_session("token-1", generous).await.unwrap().unwrap();
+        assert_eq!(live.user_id, user);
+        assert_eq!(store.live_session("nope", generous).await.unwrap(), None);
+
+        // With no idle time allowed, the next look finds it gone, for good.
+        let strict = SessionLimits {
+            idle_secs: -1,
+            absolute_secs: 7200,
+        };
+        assert_eq!(store.live_session("token-1", strict).await.unwrap(), None);
+        assert_eq!(store.live_session("token-1", generous).await.unwrap(), None);
+
+        assert_eq!(store.end_all_sessions(user).await.unwrap(), 1);
+        assert_eq!(store.live_session("token-2", generous).await.unwrap(), None);
+    })
+    .await;
+}

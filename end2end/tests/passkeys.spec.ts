@@ -1,0 +1,62 @@
+import { test, expect } from "@playwright/test";
+import { adminInvite, withPasskeyAuthenticator } from "./support";
+
+test("the first admin joins with a passkey, signs out and signs in again", async ({
+  page,
+  context,
+}) => {
+  const { cdp, authenticatorId } = await withPasskeyAuthenticator(context, page);
+  await page.goto(adminInvite());
+  await expect(page.getByText("ylläpitäjä")).toBeVisible();
+
+  await page.getByLabel("Nimi, jonka muut näkevät").fill("Anna");
+  await page.getByRole("button", { name: "Luo pääsyavain ja liity" }).tap();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByText("Kirjautuneena: Anna")).toBeVisible();
+
+  const { credentials } = await cdp.send("WebAuthn.getCredentials", { authenticatorId });
+  expect(credentials).toHaveLength(1);
+  expect(credentials[0].isResidentCredential).toBe(true);
+
+  await page.getByRole("button", { name: "Kirjaudu ulos" }).tap();
+  await expect(page.getByRole("link", { name: "Kirjaudu sisään" })).toBeVisible();
+  await expect(page.getByText("Kirjautuneena")).toHaveCount(0);
+
+  await page.getByRole("link", { name: "Kirjaudu sisään" }).tap();
+  await page.getByRole("button", { name: "Kirjaudu pääsyavaimella" }).tap();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByText("Kirjautuneena: Anna")).toBeVisible();
+});
+
+test("an invite link cannot be used twice", async ({ page, context }) => {
+  await withPasskeyAuthenticator(context, page);
+  const link = adminInvite();
+  await page.goto(link);
+  await page.getByLabel("Nimi, jonka muut näkevät").fill("Ville");
+  await page.getByRole("button", { name: "Luo pääsyavain ja liity" }).tap();
+  await expect(page.getByText("Kirjautuneena: Ville")).toBeVisible();
+
+  await page.goto(link);
+  await expect(page.getByText("Tämä kutsu ei ole voimassa.")).toBeVisible();
+});
+
+test("a name that is too long is explained and nothing is created", async ({ page, context }) => {
+  const { cdp, authenticatorId } = await withPasskeyAuthenticator(context, page);
+  await page.goto(adminInvite());
+  // The field stops at 40 characters; spaces alone are refused by the server.
+  await page.getByLabel("Nimi, jonka muut näkevät").fill("   ");
+  await page.getByRole("button", { name: "Luo pääsyavain ja liity" }).tap();
+  await expect(page.getByRole("alert")).toHaveText("Kirjoita nimi, jossa on 1–40 merkkiä.");
+  const { credentials } = await cdp.send("WebAuthn.getCredentials", { authenticatorId });
+  expect(credentials).toHaveLength(0);
+});
+
+test.describe("with JavaScript off", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the invite page says a passkey needs JavaScript", async ({ page }) => {
+    await page.goto(adminInvite());
+    await expect(page.getByText("Pääsyavain tarvitsee JavaScriptin.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Luo pääsyavain ja liity" })).toBeDisabled();
+  });
+});
