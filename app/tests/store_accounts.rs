@@ -38,7 +38,10 @@ fn account<'a>(code: &'a str, webauthn_id: &'a str, credential_id: &'a str) -> N
 async fn an_admin_invite_makes_an_admin_and_uses_itself_up() {
     on_each_backend(|store| async move {
         let code = invite(&store, Role::Admin, 1).await;
-        let (user, role) = store.create_account(account(&code, "u-1", "c-1")).await.unwrap();
+        let (user, role) = store
+            .create_account(account(&code, "u-1", "c-1"))
+            .await
+            .unwrap();
         assert_eq!(role, Role::Admin);
         assert!(store.has_admin().await.unwrap());
         let me = store.account(user).await.unwrap().unwrap();
@@ -55,7 +58,10 @@ async fn an_admin_invite_makes_an_admin_and_uses_itself_up() {
 async fn a_participant_invite_makes_no_admin() {
     on_each_backend(|store| async move {
         let code = invite(&store, Role::Participant, 3).await;
-        let (user, role) = store.create_account(account(&code, "u-1", "c-1")).await.unwrap();
+        let (user, role) = store
+            .create_account(account(&code, "u-1", "c-1"))
+            .await
+            .unwrap();
         assert_eq!(role, Role::Participant);
         assert!(!store.account(user).await.unwrap().unwrap().is_admin);
         assert!(!store.has_admin().await.unwrap());
@@ -67,15 +73,28 @@ async fn a_participant_invite_makes_no_admin() {
 async fn a_credential_registered_twice_is_refused_and_changes_nothing() {
     on_each_backend(|store| async move {
         let code = invite(&store, Role::Participant, 5).await;
-        store.create_account(account(&code, "u-1", "same")).await.unwrap();
+        store
+            .create_account(account(&code, "u-1", "same"))
+            .await
+            .unwrap();
         let twice = store.create_account(account(&code, "u-2", "same")).await;
-        assert!(matches!(twice, Err(StoreError::CredentialTaken)), "{twice:?}");
+        assert!(
+            matches!(twice, Err(StoreError::CredentialTaken)),
+            "{twice:?}"
+        );
         // The failed attempt rolled back: no user, and the invite use was not spent.
-        assert!(store.passkey_for_sign_in("u-2", "same").await.unwrap().is_none());
+        assert!(store
+            .passkey_for_sign_in("u-2", "same")
+            .await
+            .unwrap()
+            .is_none());
         for n in 0..4 {
             let id = format!("u-{}", n + 10);
             let cred = format!("c-{n}");
-            store.create_account(account(&code, &id, &cred)).await.unwrap();
+            store
+                .create_account(account(&code, &id, &cred))
+                .await
+                .unwrap();
         }
         let sixth = store.create_account(account(&code, "u-99", "c-99")).await;
         assert!(matches!(sixth, Err(StoreError::InviteNotValid)));
@@ -94,13 +113,22 @@ async fn a_ceremony_finishes_once_and_only_in_its_own_browser() {
             .save_ceremony("browser-a", "join", &ceremony, Duration::from_secs(300))
             .await
             .unwrap();
-        assert_eq!(store.take_ceremony("browser-b", "join").await.unwrap(), None);
-        assert_eq!(store.take_ceremony("browser-a", "sign_in").await.unwrap(), None);
+        assert_eq!(
+            store.take_ceremony("browser-b", "join").await.unwrap(),
+            None
+        );
+        assert_eq!(
+            store.take_ceremony("browser-a", "sign_in").await.unwrap(),
+            None
+        );
         assert_eq!(
             store.take_ceremony("browser-a", "join").await.unwrap(),
             Some(ceremony)
         );
-        assert_eq!(store.take_ceremony("browser-a", "join").await.unwrap(), None);
+        assert_eq!(
+            store.take_ceremony("browser-a", "join").await.unwrap(),
+            None
+        );
     })
     .await;
 }
@@ -116,7 +144,10 @@ async fn an_expired_ceremony_is_refused() {
             .save_ceremony("browser", "sign_in", &ceremony, Duration::ZERO)
             .await
             .unwrap();
-        assert_eq!(store.take_ceremony("browser", "sign_in").await.unwrap(), None);
+        assert_eq!(
+            store.take_ceremony("browser", "sign_in").await.unwrap(),
+            None
+        );
     })
     .await;
 }
@@ -125,14 +156,27 @@ async fn an_expired_ceremony_is_refused() {
 async fn sessions_end_when_idle_too_long_or_when_ended() {
     on_each_backend(|store| async move {
         let code = invite(&store, Role::Participant, 1).await;
-        let (user, _) = store.create_account(account(&code, "u", "c")).await.unwrap();
+        let (user, _) = store
+            .create_account(account(&code, "u", "c"))
+            .await
+            .unwrap();
         let generous = SessionLimits {
             idle_secs: 3600,
             absolute_secs: 7200,
         };
-        store.create_session("token-1", user, "Android").await.unwrap();
-        store.create_session("token-2", user, "Linux").await.unwrap();
-        let live = store.live_session("token-1", generous).await.unwrap().unwrap();
+        store
+            .create_session("token-1", user, "Android")
+            .await
+            .unwrap();
+        store
+            .create_session("token-2", user, "Linux")
+            .await
+            .unwrap();
+        let live = store
+            .live_session("token-1", generous)
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(live.user_id, user);
         assert_eq!(store.live_session("nope", generous).await.unwrap(), None);
 

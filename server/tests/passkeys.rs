@@ -158,11 +158,11 @@ impl Browser {
         );
         challenge.public_key.allow_credentials = vec![AllowCredentials {
             type_: "public-key".into(),
-            id: who.credential.clone().into(),
+            id: who.credential.clone(),
             transports: None,
         }];
         let mut used = key.do_authentication(self.origin(), challenge).unwrap();
-        used.response.user_handle = Some(who.handle.clone().into());
+        used.response.user_handle = Some(who.handle.clone());
         let finished = self.json(
             "/api/sign_in_finish",
             serde_json::json!({ "credential": used }),
