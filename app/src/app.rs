@@ -5,7 +5,9 @@ use leptos_router::{path, SsrMode};
 
 use crate::i18n::texts;
 use crate::ui::locale::{request_locale, use_texts};
-use crate::ui::pages::{HelpPage, HomePage, InvitePage, NotFoundPage, OfflinePage, SignInPage};
+use crate::ui::pages::{
+    DevicesPage, HelpPage, HomePage, InvitePage, NotFoundPage, OfflinePage, SignInPage,
+};
 
 /// The HTML document around every page. Rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -60,6 +62,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/help") view=HelpPage ssr=SsrMode::Async/>
                 <Route path=path!("/offline") view=OfflinePage ssr=SsrMode::Async/>
                 <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async/>
+                <Route path=path!("/devices") view=DevicesPage ssr=SsrMode::Async/>
                 <Route path=path!("/invite/:code") view=InvitePage ssr=SsrMode::Async/>
             </Routes>
         </Router>

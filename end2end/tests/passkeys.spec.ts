@@ -60,3 +60,39 @@ test.describe("with JavaScript off", () => {
     await expect(page.getByRole("button", { name: "Luo pääsyavain ja liity" })).toBeDisabled();
   });
 });
+
+test("signing out everywhere signs the other browser out", async ({ browser }) => {
+  const phone = await browser.newContext();
+  const phonePage = await phone.newPage();
+  const phoneKey = await withPasskeyAuthenticator(phone, phonePage);
+  await phonePage.goto(adminInvite());
+  await phonePage.getByLabel("Nimi, jonka muut näkevät").fill("Sanni");
+  await phonePage.getByRole("button", { name: "Luo pääsyavain ja liity" }).tap();
+  await expect(phonePage.getByText("Kirjautuneena: Sanni")).toBeVisible();
+
+  // The same passkey, synced to a laptop.
+  const { credentials } = await phoneKey.cdp.send("WebAuthn.getCredentials", {
+    authenticatorId: phoneKey.authenticatorId,
+  });
+  const laptop = await browser.newContext();
+  const laptopPage = await laptop.newPage();
+  const laptopKey = await withPasskeyAuthenticator(laptop, laptopPage);
+  await laptopKey.cdp.send("WebAuthn.addCredential", {
+    authenticatorId: laptopKey.authenticatorId,
+    credential: credentials[0],
+  });
+  await laptopPage.goto("/sign-in");
+  await laptopPage.getByRole("button", { name: "Kirjaudu pääsyavaimella" }).click();
+  await expect(laptopPage.getByText("Kirjautuneena: Sanni")).toBeVisible();
+
+  await phonePage.getByRole("link", { name: "Laitteeni" }).tap();
+  await expect(phonePage.getByRole("heading", { name: "Kirjautumiset" })).toBeVisible();
+  await expect(phonePage.locator("li.session")).toHaveCount(2);
+  await phonePage.getByRole("button", { name: "Kirjaa ulos kaikkialta" }).tap();
+  await expect(phonePage.getByRole("link", { name: "Kirjaudu sisään" })).toBeVisible();
+
+  await laptopPage.reload();
+  await expect(laptopPage.getByRole("link", { name: "Kirjaudu sisään" })).toBeVisible();
+  await phone.close();
+  await laptop.close();
+});

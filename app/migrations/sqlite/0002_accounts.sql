@@ -14,9 +14,11 @@ CREATE TABLE passkeys (
 );
 CREATE INDEX passkeys_user ON passkeys (user_id);
 
--- Only the SHA-256 of a session token is kept.
+-- Only the SHA-256 of a session token is kept; `public_id` names a session
+-- in "My devices" without revealing anything that could sign in.
 CREATE TABLE sessions (
     token_hash   TEXT    PRIMARY KEY,
+    public_id    TEXT    NOT NULL UNIQUE,
     user_id      INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     created_at   INTEGER NOT NULL,
     last_seen_at INTEGER NOT NULL,

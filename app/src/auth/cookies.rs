@@ -27,7 +27,11 @@ fn full_name(config: &AuthConfig, name: &str) -> String {
 }
 
 pub fn read(config: &AuthConfig, name: &str) -> Option<String> {
-    let name = full_name(config, name);
+    request_cookie(&full_name(config, name))
+}
+
+/// A cookie of the request being served.
+pub fn request_cookie(name: &str) -> Option<String> {
     let parts = use_context::<http::request::Parts>()?;
     parts
         .headers

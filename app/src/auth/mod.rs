@@ -5,7 +5,10 @@ mod cookies;
 mod session;
 
 pub use ceremony::{begin_join, begin_sign_in, finish_join, finish_sign_in};
-pub use session::{current_account, require_account, sign_out};
+pub use cookies::request_cookie;
+pub use session::{
+    clear_session_cookie, current_account, current_session, require_account, sign_out,
+};
 
 use std::sync::Arc;
 

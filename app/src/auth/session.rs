@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use super::cookies::{self, SESSION};
 use super::AuthConfig;
 use crate::error::AppError;
-use crate::store::{hash_code, Account, Store};
+use crate::store::{hash_code, Account, SessionRow, Store};
 
 fn context() -> Result<(Store, AuthConfig), AppError> {
     let store = use_context::<Store>().ok_or(AppError::Internal)?;
@@ -11,18 +11,23 @@ fn context() -> Result<(Store, AuthConfig), AppError> {
     Ok((store, config))
 }
 
-/// The signed-in account of this request, if any.
-pub async fn current_account() -> Result<Option<Account>, AppError> {
+/// This request's live session, if any.
+pub async fn current_session() -> Result<Option<SessionRow>, AppError> {
     let (store, config) = context()?;
     let Some(token) = cookies::read(&config, SESSION) else {
         return Ok(None);
     };
-    let Some(session) = store
+    Ok(store
         .live_session(&hash_code(&token), config.limits)
-        .await?
-    else {
+        .await?)
+}
+
+/// The signed-in account of this request, if any.
+pub async fn current_account() -> Result<Option<Account>, AppError> {
+    let Some(session) = current_session().await? else {
         return Ok(None);
     };
+    let (store, _) = context()?;
     Ok(store.account(session.user_id).await?)
 }
 
@@ -39,10 +44,18 @@ pub async fn sign_in(user_id: i64, device: &str) -> Result<(), AppError> {
         store.end_session(&hash_code(&old)).await?;
     }
     let token = cookies::new_token();
+    let public_id = cookies::new_token();
     store
-        .create_session(&hash_code(&token), user_id, device)
+        .create_session(&hash_code(&token), &public_id[..22], user_id, device)
         .await?;
     cookies::write(&config, SESSION, &token, Some(config.limits.absolute_secs));
+    Ok(())
+}
+
+/// Forgets the session cookie in this browser.
+pub fn clear_session_cookie() -> Result<(), AppError> {
+    let (_, config) = context()?;
+    cookies::write(&config, SESSION, "", None);
     Ok(())
 }
 
@@ -52,6 +65,5 @@ pub async fn sign_out() -> Result<(), AppError> {
     if let Some(token) = cookies::read(&config, SESSION) {
         store.end_session(&hash_code(&token)).await?;
     }
-    cookies::write(&config, SESSION, "", None);
-    Ok(())
+    clear_session_cookie()
 }

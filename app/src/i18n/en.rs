@@ -59,4 +59,13 @@ pub const TEXTS: Texts = Texts {
     sign_in_button: "Sign in with a passkey",
     sign_out: "Sign out",
     signed_in_as: "Signed in as:",
+    devices_title: "My devices",
+    passkeys_title: "Passkeys",
+    added: "Added",
+    last_used: "Last used",
+    not_yet: "not yet",
+    sessions_title: "Signed-in browsers",
+    this_device: "this device",
+    end_session: "Sign out",
+    end_all_sessions: "Sign out everywhere",
 };

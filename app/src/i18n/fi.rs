@@ -59,4 +59,13 @@ pub const TEXTS: Texts = Texts {
     sign_in_button: "Kirjaudu pääsyavaimella",
     sign_out: "Kirjaudu ulos",
     signed_in_as: "Kirjautuneena:",
+    devices_title: "Laitteeni",
+    passkeys_title: "Pääsyavaimet",
+    added: "Lisätty",
+    last_used: "Viimeksi käytetty",
+    not_yet: "ei vielä",
+    sessions_title: "Kirjautumiset",
+    this_device: "tämä laite",
+    end_session: "Kirjaa ulos",
+    end_all_sessions: "Kirjaa ulos kaikkialta",
 };

@@ -59,4 +59,13 @@ pub const TEXTS: Texts = Texts {
     sign_in_button: "Logga in med nyckel",
     sign_out: "Logga ut",
     signed_in_as: "Inloggad som:",
+    devices_title: "Mina enheter",
+    passkeys_title: "Nycklar",
+    added: "Tillagd",
+    last_used: "Senast använd",
+    not_yet: "inte ännu",
+    sessions_title: "Inloggningar",
+    this_device: "den här enheten",
+    end_session: "Logga ut",
+    end_all_sessions: "Logga ut överallt",
 };

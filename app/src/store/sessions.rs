@@ -3,6 +3,7 @@ use super::{now, Store, StoreError};
 /// A signed-in browser.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SessionRow {
+    pub public_id: String,
     pub user_id: i64,
     pub created_at: i64,
     pub last_seen_at: i64,
@@ -21,15 +22,17 @@ impl Store {
     pub async fn create_session(
         &self,
         token_hash: &str,
+        public_id: &str,
         user_id: i64,
         device: &str,
     ) -> Result<(), StoreError> {
         let at = now();
         sqlx::query(
-            "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, confirmed_at, device)
-             VALUES ($1, $2, $3, $3, $3, $4)",
+            "INSERT INTO sessions (token_hash, public_id, user_id, created_at, last_seen_at, confirmed_at, device)
+             VALUES ($1, $2, $3, $4, $4, $4, $5)",
         )
         .bind(token_hash)
+        .bind(public_id)
         .bind(user_id)
         .bind(at)
         .bind(device)
@@ -46,14 +49,14 @@ impl Store {
         limits: SessionLimits,
     ) -> Result<Option<SessionRow>, StoreError> {
         let at = now();
-        let row: Option<(i64, i64, i64, i64, String)> = sqlx::query_as(
-            "SELECT user_id, created_at, last_seen_at, confirmed_at, device
+        let row: Option<(String, i64, i64, i64, i64, String)> = sqlx::query_as(
+            "SELECT public_id, user_id, created_at, last_seen_at, confirmed_at, device
              FROM sessions WHERE token_hash = $1",
         )
         .bind(token_hash)
         .fetch_optional(&self.pool)
         .await?;
-        let Some((user_id, created_at, last_seen_at, confirmed_at, device)) = row else {
+        let Some((public_id, user_id, created_at, last_seen_at, confirmed_at, device)) = row else {
             return Ok(None);
         };
         if at - last_seen_at > limits.idle_secs || at - created_at > limits.absolute_secs {
@@ -69,6 +72,7 @@ impl Store {
                 .await?;
         }
         Ok(Some(SessionRow {
+            public_id,
             user_id,
             created_at,
             last_seen_at: at.max(last_seen_at),
@@ -83,6 +87,48 @@ impl Store {
             .execute(&self.pool)
             .await?;
         Ok(())
+    }
+
+    /// The person's live sessions, most recently used first.
+    pub async fn sessions_of(
+        &self,
+        user_id: i64,
+        limits: SessionLimits,
+    ) -> Result<Vec<SessionRow>, StoreError> {
+        let at = now();
+        let rows: Vec<(String, i64, i64, i64, String)> = sqlx::query_as(
+            "SELECT public_id, created_at, last_seen_at, confirmed_at, device FROM sessions
+             WHERE user_id = $1 AND last_seen_at >= $2 AND created_at >= $3
+             ORDER BY last_seen_at DESC LIMIT 100",
+        )
+        .bind(user_id)
+        .bind(at - limits.idle_secs)
+        .bind(at - limits.absolute_secs)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(
+                |(public_id, created_at, last_seen_at, confirmed_at, device)| SessionRow {
+                    public_id,
+                    user_id,
+                    created_at,
+                    last_seen_at,
+                    confirmed_at,
+                    device,
+                },
+            )
+            .collect())
+    }
+
+    /// Ends one of the person's own sessions; another person's id does nothing.
+    pub async fn end_session_of(&self, user_id: i64, public_id: &str) -> Result<bool, StoreError> {
+        let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND public_id = $2")
+            .bind(user_id)
+            .bind(public_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() == 1)
     }
 
     pub async fn end_all_sessions(&self, user_id: i64) -> Result<u64, StoreError> {

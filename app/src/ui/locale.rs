@@ -10,15 +10,8 @@ pub fn request_locale() -> Locale {
     let Some(parts) = use_context::<http::request::Parts>() else {
         return Locale::default();
     };
-    let chosen = parts
-        .headers
-        .get_all(http::header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == crate::api::LOCALE_COOKIE)
-        .and_then(|(_, value)| Locale::parse(value));
+    let chosen = crate::auth::request_cookie(crate::api::LOCALE_COOKIE)
+        .and_then(|value| Locale::parse(&value));
     chosen
         .or_else(|| {
             let header = parts.headers.get(http::header::ACCEPT_LANGUAGE)?;

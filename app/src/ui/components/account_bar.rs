@@ -17,6 +17,7 @@ pub fn AccountBar() -> impl IntoView {
                         view! {
                             <div class="account-bar">
                                 <span>{t.signed_in_as} " " <strong>{me.display_name}</strong></span>
+                                <a href="/devices">{t.devices_title}</a>
                                 <form method="post" action=SignOut::url()>
                                     <button type="submit">{t.sign_out}</button>
                                 </form>

@@ -1,3 +1,4 @@
+mod devices;
 mod help;
 mod home;
 mod invite;
@@ -5,6 +6,7 @@ mod not_found;
 mod offline;
 mod sign_in;
 
+pub use devices::DevicesPage;
 pub use help::HelpPage;
 pub use home::HomePage;
 pub use invite::InvitePage;
