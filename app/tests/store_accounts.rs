@@ -165,11 +165,11 @@ async fn sessions_end_when_idle_too_long_or_when_ended() {
             absolute_secs: 7200,
         };
         store
-            .create_session("token-1", user, "Android")
+            .create_session("token-1", "public-1", user, "Android")
             .await
             .unwrap();
         store
-            .create_session("token-2", user, "Linux")
+            .create_session("token-2", "public-2", user, "Linux")
             .await
             .unwrap();
         let live = store
