@@ -25,6 +25,8 @@ pub enum AppError {
     PasskeyTaken,
     #[error("signing in failed")]
     SignInFailed,
+    #[error("too many tries")]
+    TooManyRequests,
     #[error("something went wrong on the server")]
     Internal,
     #[error("server function call failed: {0}")]
@@ -42,6 +44,7 @@ impl AppError {
             AppError::PasskeyFailed => t.error_passkey_failed,
             AppError::PasskeyTaken => t.error_passkey_taken,
             AppError::SignInFailed => t.error_sign_in_failed,
+            AppError::TooManyRequests => t.error_too_many_requests,
             AppError::Internal | AppError::Call(_) => t.error_internal,
         }
     }

@@ -4,6 +4,7 @@ mod bootstrap;
 mod cli;
 mod config;
 mod health;
+mod rate_limit;
 mod router;
 mod serve;
 

@@ -11,6 +11,7 @@ use app::store::Store;
 use app::{shell, App};
 
 use crate::health::healthz;
+use crate::rate_limit::{self, RateLimiter};
 
 #[derive(Clone, FromRef)]
 pub struct AppState {
@@ -21,6 +22,9 @@ pub struct AppState {
 
 /// Pages and server functions get the store through Leptos' context; plain
 /// routes through axum's state.
+/// Calls per minute per address to the sign-in or the invite endpoints.
+const GUESSES_PER_MINUTE: u32 = 30;
+
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let store = state.store.clone();
@@ -40,6 +44,10 @@ pub fn router(state: AppState) -> Router {
             },
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn_with_state(
+            RateLimiter::new(GUESSES_PER_MINUTE, std::time::Duration::from_secs(60)),
+            rate_limit::limit,
+        ))
         .layer(CompressionLayer::new())
         .with_state(state)
 }

@@ -60,10 +60,14 @@ pub async fn run(args: ServeArgs) -> Result<(), String> {
         store: store.clone(),
         auth,
     });
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(|e| format!("server stopped: {e}"))?;
+    // The peer address feeds the rate limits.
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .map_err(|e| format!("server stopped: {e}"))?;
     store.close().await;
     Ok(())
 }

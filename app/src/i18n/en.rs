@@ -68,4 +68,5 @@ pub const TEXTS: Texts = Texts {
     this_device: "this device",
     end_session: "Sign out",
     end_all_sessions: "Sign out everywhere",
+    error_too_many_requests: "Too many tries. Wait a minute, then try again.",
 };

@@ -68,4 +68,5 @@ pub const TEXTS: Texts = Texts {
     this_device: "tämä laite",
     end_session: "Kirjaa ulos",
     end_all_sessions: "Kirjaa ulos kaikkialta",
+    error_too_many_requests: "Liian monta yritystä. Odota minuutti ja yritä sitten uudelleen.",
 };

@@ -60,6 +60,7 @@ pub struct Texts {
     pub this_device: &'static str,
     pub end_session: &'static str,
     pub end_all_sessions: &'static str,
+    pub error_too_many_requests: &'static str,
     pub help_title: &'static str,
     pub help_emergency_title: &'static str,
     pub help_call_112: &'static str,

@@ -68,4 +68,5 @@ pub const TEXTS: Texts = Texts {
     this_device: "den här enheten",
     end_session: "Logga ut",
     end_all_sessions: "Logga ut överallt",
+    error_too_many_requests: "För många försök. Vänta en minut och försök sedan igen.",
 };
