@@ -22,11 +22,14 @@ fn budget_of(path: &str) -> Option<&'static str> {
     }
 }
 
+/// When each address's window began, and how many calls it has made in it.
+type Windows = HashMap<(IpAddr, &'static str), (Instant, u32)>;
+
 #[derive(Clone)]
 pub struct RateLimiter {
     per_window: u32,
     window: Duration,
-    seen: Arc<Mutex<HashMap<(IpAddr, &'static str), (Instant, u32)>>>,
+    seen: Arc<Mutex<Windows>>,
 }
 
 impl RateLimiter {
