@@ -6,6 +6,7 @@ use std::time::Duration;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use leptos::prelude::*;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 use webauthn_rs::prelude::{
@@ -60,6 +61,38 @@ fn browser_id(config: &AuthConfig, create: bool) -> Option<String> {
 
 fn to_json<T: Serialize>(value: &T) -> Result<String, AppError> {
     serde_json::to_string(value).map_err(|_| AppError::Internal)
+}
+
+/// Keeps a ceremony's webauthn-rs state for this browser.
+async fn save<T: Serialize>(
+    store: &Store,
+    browser: &str,
+    kind: &str,
+    state: &T,
+    context: String,
+) -> Result<(), AppError> {
+    let ceremony = Ceremony {
+        state: to_json(state)?,
+        context,
+    };
+    Ok(store
+        .save_ceremony(browser, kind, &ceremony, CEREMONY_LIFETIME)
+        .await?)
+}
+
+/// Takes this browser's ceremony of `kind`: its state, and its context.
+async fn take<T: DeserializeOwned>(
+    store: &Store,
+    config: &AuthConfig,
+    kind: &str,
+) -> Result<(T, String), AppError> {
+    let browser = browser_id(config, false).ok_or(AppError::CeremonyExpired)?;
+    let ceremony = store
+        .take_ceremony(&browser, kind)
+        .await?
+        .ok_or(AppError::CeremonyExpired)?;
+    let state = serde_json::from_str(&ceremony.state).map_err(|_| AppError::Internal)?;
+    Ok((state, ceremony.context))
 }
 
 fn credential_key(id: &[u8]) -> String {
@@ -120,13 +153,7 @@ pub async fn begin_join(
         locale,
         webauthn_id,
     };
-    let ceremony = Ceremony {
-        state: to_json(&state)?,
-        context: to_json(&context)?,
-    };
-    store
-        .save_ceremony(&browser, JOIN, &ceremony, CEREMONY_LIFETIME)
-        .await?;
+    save(&store, &browser, JOIN, &state, to_json(&context)?).await?;
     Ok(challenge)
 }
 
@@ -134,15 +161,8 @@ pub async fn begin_join(
 /// signs the person in.
 pub async fn finish_join(credential: RegisterPublicKeyCredential) -> Result<(), AppError> {
     let (store, config) = context()?;
-    let browser = browser_id(&config, false).ok_or(AppError::CeremonyExpired)?;
-    let ceremony = store
-        .take_ceremony(&browser, JOIN)
-        .await?
-        .ok_or(AppError::CeremonyExpired)?;
-    let state: PasskeyRegistration =
-        serde_json::from_str(&ceremony.state).map_err(|_| AppError::Internal)?;
-    let context: JoinContext =
-        serde_json::from_str(&ceremony.context).map_err(|_| AppError::Internal)?;
+    let (state, context): (PasskeyRegistration, String) = take(&store, &config, JOIN).await?;
+    let context: JoinContext = serde_json::from_str(&context).map_err(|_| AppError::Internal)?;
     let passkey = config
         .webauthn
         .finish_passkey_registration(&credential, &state)
@@ -181,26 +201,14 @@ pub async fn begin_sign_in() -> Result<RequestChallengeResponse, AppError> {
     // Signing in starts from a button, not from autofill.
     challenge.mediation = None;
     let browser = browser_id(&config, true).ok_or(AppError::Internal)?;
-    let ceremony = Ceremony {
-        state: to_json(&state)?,
-        context: String::new(),
-    };
-    store
-        .save_ceremony(&browser, SIGN_IN, &ceremony, CEREMONY_LIFETIME)
-        .await?;
+    save(&store, &browser, SIGN_IN, &state, String::new()).await?;
     Ok(challenge)
 }
 
 /// Step two of signing in. Every failure looks the same from outside.
 pub async fn finish_sign_in(credential: PublicKeyCredential) -> Result<(), AppError> {
     let (store, config) = context()?;
-    let browser = browser_id(&config, false).ok_or(AppError::CeremonyExpired)?;
-    let ceremony = store
-        .take_ceremony(&browser, SIGN_IN)
-        .await?
-        .ok_or(AppError::CeremonyExpired)?;
-    let state: DiscoverableAuthentication =
-        serde_json::from_str(&ceremony.state).map_err(|_| AppError::Internal)?;
+    let (state, _): (DiscoverableAuthentication, _) = take(&store, &config, SIGN_IN).await?;
     let failed = |reason: &str| {
         tracing::info!(event = "sign_in_failed", reason);
         AppError::SignInFailed
