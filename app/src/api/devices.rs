@@ -18,6 +18,7 @@ pub struct SessionView {
     pub id: String,
     pub device: String,
     pub started: i64,
+    pub last_seen: i64,
     pub this_device: bool,
 }
 
@@ -29,12 +30,11 @@ pub struct DeviceList {
 
 #[server(endpoint = "devices")]
 pub async fn my_devices() -> Result<DeviceList, AppError> {
-    let me = crate::auth::require_account().await?;
-    let current = crate::auth::current_session().await?;
+    let me = crate::auth::require_session().await?;
     let store = expect_context::<crate::store::Store>();
     let limits = expect_context::<crate::auth::AuthConfig>().limits;
     let passkeys = store
-        .passkeys(me.id)
+        .passkeys(me.user_id)
         .await?
         .into_iter()
         .map(|p| PasskeyView {
@@ -44,14 +44,15 @@ pub async fn my_devices() -> Result<DeviceList, AppError> {
         })
         .collect();
     let sessions = store
-        .sessions_of(me.id, limits)
+        .sessions_of(me.user_id, limits)
         .await?
         .into_iter()
         .map(|s| SessionView {
-            this_device: current.as_ref().is_some_and(|c| c.public_id == s.public_id),
+            this_device: s.public_id == me.public_id,
             id: s.public_id,
             device: s.device,
             started: s.created_at,
+            last_seen: s.last_seen_at,
         })
         .collect();
     Ok(DeviceList { passkeys, sessions })
@@ -60,11 +61,10 @@ pub async fn my_devices() -> Result<DeviceList, AppError> {
 /// Ends one of the caller's sessions (e.g. on a lost phone).
 #[server(endpoint = "session_end")]
 pub async fn end_session(id: String) -> Result<(), AppError> {
-    let me = crate::auth::require_account().await?;
+    let me = crate::auth::require_session().await?;
     let store = expect_context::<crate::store::Store>();
-    let current = crate::auth::current_session().await?;
-    store.end_session_of(me.id, &id).await?;
-    if current.is_some_and(|c| c.public_id == id) {
+    store.end_session_of(me.user_id, &id).await?;
+    if me.public_id == id {
         crate::auth::clear_session_cookie()?;
         leptos_axum::redirect("/");
     } else {
@@ -76,10 +76,10 @@ pub async fn end_session(id: String) -> Result<(), AppError> {
 /// Ends every session of the caller, this one included.
 #[server(endpoint = "sessions_end_all")]
 pub async fn end_all_sessions() -> Result<(), AppError> {
-    let me = crate::auth::require_account().await?;
+    let me = crate::auth::require_session().await?;
     let store = expect_context::<crate::store::Store>();
-    let ended = store.end_all_sessions(me.id).await?;
-    tracing::info!(event = "signed_out_everywhere", user_id = me.id, ended);
+    let ended = store.end_all_sessions(me.user_id).await?;
+    tracing::info!(event = "signed_out_everywhere", user_id = me.user_id, ended);
     crate::auth::clear_session_cookie()?;
     leptos_axum::redirect("/");
     Ok(())

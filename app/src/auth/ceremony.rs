@@ -18,7 +18,7 @@ use webauthn_rs_proto::{
 };
 
 use super::cookies::{self, BROWSER};
-use super::{session, AuthConfig};
+use super::{context, session, AuthConfig};
 use crate::error::AppError;
 use crate::model::{validate_display_name, Locale};
 use crate::store::{hash_code, Ceremony, NewAccount, Store, StoreError};
@@ -35,19 +35,15 @@ struct JoinContext {
     webauthn_id: Uuid,
 }
 
-fn context() -> Result<(Store, AuthConfig), AppError> {
-    let store = use_context::<Store>().ok_or(AppError::Internal)?;
-    let config = use_context::<AuthConfig>().ok_or(AppError::Internal)?;
-    Ok((store, config))
+/// This browser's id for ceremonies, if it has begun one.
+fn browser_id(config: &AuthConfig) -> Option<String> {
+    cookies::read(config, BROWSER).map(|id| hash_code(&id))
 }
 
-/// This browser's id for ceremonies, made on first need.
-fn browser_id(config: &AuthConfig, create: bool) -> Option<String> {
-    if let Some(id) = cookies::read(config, BROWSER) {
-        return Some(hash_code(&id));
-    }
-    if !create {
-        return None;
+/// This browser's id for a new ceremony, made on first need.
+fn browser_id_or_new(config: &AuthConfig) -> String {
+    if let Some(id) = browser_id(config) {
+        return id;
     }
     let id = cookies::new_token();
     cookies::write(
@@ -56,7 +52,7 @@ fn browser_id(config: &AuthConfig, create: bool) -> Option<String> {
         &id,
         Some(CEREMONY_LIFETIME.as_secs() as i64 * 2),
     );
-    Some(hash_code(&id))
+    hash_code(&id)
 }
 
 fn to_json<T: Serialize>(value: &T) -> Result<String, AppError> {
@@ -86,7 +82,7 @@ async fn take<T: DeserializeOwned>(
     config: &AuthConfig,
     kind: &str,
 ) -> Result<(T, String), AppError> {
-    let browser = browser_id(config, false).ok_or(AppError::CeremonyExpired)?;
+    let browser = browser_id(config).ok_or(AppError::CeremonyExpired)?;
     let ceremony = store
         .take_ceremony(&browser, kind)
         .await?
@@ -146,7 +142,7 @@ pub async fn begin_join(
     if let Some(selection) = challenge.public_key.authenticator_selection.as_mut() {
         selection.resident_key = Some(ResidentKeyRequirement::Required);
     }
-    let browser = browser_id(&config, true).ok_or(AppError::Internal)?;
+    let browser = browser_id_or_new(&config);
     let context = JoinContext {
         invite_code,
         display_name,
@@ -170,6 +166,7 @@ pub async fn finish_join(credential: RegisterPublicKeyCredential) -> Result<(), 
             tracing::info!(event = "join_failed", reason = %err);
             AppError::PasskeyFailed
         })?;
+    let device = device_label();
     let created = store
         .create_account(NewAccount {
             invite_code: &context.invite_code,
@@ -178,7 +175,7 @@ pub async fn finish_join(credential: RegisterPublicKeyCredential) -> Result<(), 
             webauthn_id: &context.webauthn_id.to_string(),
             credential_id: &credential_key(passkey.cred_id().as_ref()),
             passkey: &to_json(&passkey)?,
-            passkey_label: &device_label(),
+            passkey_label: &device,
         })
         .await;
     let (user_id, role) = match created {
@@ -188,7 +185,7 @@ pub async fn finish_join(credential: RegisterPublicKeyCredential) -> Result<(), 
         Err(err) => return Err(err.into()),
     };
     tracing::info!(event = "joined", user_id, role = role.as_str());
-    session::sign_in(user_id, &device_label()).await
+    session::sign_in(user_id, &device).await
 }
 
 /// Step one of signing in: a challenge any of this site's passkeys can answer.
@@ -200,7 +197,7 @@ pub async fn begin_sign_in() -> Result<RequestChallengeResponse, AppError> {
         .map_err(|_| AppError::Internal)?;
     // Signing in starts from a button, not from autofill.
     challenge.mediation = None;
-    let browser = browser_id(&config, true).ok_or(AppError::Internal)?;
+    let browser = browser_id_or_new(&config);
     save(&store, &browser, SIGN_IN, &state, String::new()).await?;
     Ok(challenge)
 }

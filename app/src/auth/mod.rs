@@ -7,14 +7,16 @@ mod session;
 pub use ceremony::{begin_join, begin_sign_in, finish_join, finish_sign_in};
 pub use cookies::request_cookie;
 pub use session::{
-    clear_session_cookie, current_account, current_session, require_account, sign_out,
+    clear_session_cookie, current_account, current_session, require_session, sign_out,
 };
 
 use std::sync::Arc;
 
+use leptos::prelude::use_context;
 use webauthn_rs::prelude::{Url, Webauthn, WebauthnBuilder};
 
-use crate::store::SessionLimits;
+use crate::error::AppError;
+use crate::store::{SessionLimits, Store};
 
 /// Server-wide settings for authentication, given to every request.
 #[derive(Clone, Debug)]
@@ -45,8 +47,9 @@ impl AuthConfig {
     }
 }
 
-/// Default lifetimes: two weeks idle, ninety days in all.
-pub const DEFAULT_LIMITS: SessionLimits = SessionLimits {
-    idle_secs: 14 * 24 * 60 * 60,
-    absolute_secs: 90 * 24 * 60 * 60,
-};
+/// The store and the settings, as the server gives them to every request.
+fn context() -> Result<(Store, AuthConfig), AppError> {
+    let store = use_context::<Store>().ok_or(AppError::Internal)?;
+    let config = use_context::<AuthConfig>().ok_or(AppError::Internal)?;
+    Ok((store, config))
+}

@@ -1,15 +1,7 @@
-use leptos::prelude::*;
-
+use super::context;
 use super::cookies::{self, SESSION};
-use super::AuthConfig;
 use crate::error::AppError;
-use crate::store::{hash_code, Account, SessionRow, Store};
-
-fn context() -> Result<(Store, AuthConfig), AppError> {
-    let store = use_context::<Store>().ok_or(AppError::Internal)?;
-    let config = use_context::<AuthConfig>().ok_or(AppError::Internal)?;
-    Ok((store, config))
-}
+use crate::store::{hash_code, Account, SessionRow};
 
 /// This request's live session, if any.
 pub async fn current_session() -> Result<Option<SessionRow>, AppError> {
@@ -31,9 +23,10 @@ pub async fn current_account() -> Result<Option<Account>, AppError> {
     Ok(store.account(session.user_id).await?)
 }
 
-/// The first line of every server function that needs a person.
-pub async fn require_account() -> Result<Account, AppError> {
-    current_account().await?.ok_or(AppError::NotSignedIn)
+/// The first line of every server function that needs a person: their
+/// session, which names them (`user_id`) and this browser (`public_id`).
+pub async fn require_session() -> Result<SessionRow, AppError> {
+    current_session().await?.ok_or(AppError::NotSignedIn)
 }
 
 /// Starts a session for `user_id` under a brand-new token; whatever session

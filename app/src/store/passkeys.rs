@@ -52,15 +52,6 @@ impl Store {
         Ok(())
     }
 
-    pub async fn credential_ids(&self, user_id: i64) -> Result<Vec<String>, StoreError> {
-        let rows: Vec<(String,)> =
-            sqlx::query_as("SELECT credential_id FROM passkeys WHERE user_id = $1 ORDER BY id")
-                .bind(user_id)
-                .fetch_all(&self.pool)
-                .await?;
-        Ok(rows.into_iter().map(|(c,)| c).collect())
-    }
-
     pub async fn passkeys(&self, user_id: i64) -> Result<Vec<PasskeyRow>, StoreError> {
         let rows: Vec<(i64, String, i64, Option<i64>)> = sqlx::query_as(
             "SELECT id, label, created_at, last_used_at FROM passkeys WHERE user_id = $1 ORDER BY id",

@@ -7,7 +7,6 @@ pub struct SessionRow {
     pub user_id: i64,
     pub created_at: i64,
     pub last_seen_at: i64,
-    pub confirmed_at: i64,
     pub device: String,
 }
 
@@ -49,14 +48,14 @@ impl Store {
         limits: SessionLimits,
     ) -> Result<Option<SessionRow>, StoreError> {
         let at = now();
-        let row: Option<(String, i64, i64, i64, i64, String)> = sqlx::query_as(
-            "SELECT public_id, user_id, created_at, last_seen_at, confirmed_at, device
+        let row: Option<(String, i64, i64, i64, String)> = sqlx::query_as(
+            "SELECT public_id, user_id, created_at, last_seen_at, device
              FROM sessions WHERE token_hash = $1",
         )
         .bind(token_hash)
         .fetch_optional(&self.pool)
         .await?;
-        let Some((public_id, user_id, created_at, last_seen_at, confirmed_at, device)) = row else {
+        let Some((public_id, user_id, created_at, last_seen_at, device)) = row else {
             return Ok(None);
         };
         if at - last_seen_at > limits.idle_secs || at - created_at > limits.absolute_secs {
@@ -76,7 +75,6 @@ impl Store {
             user_id,
             created_at,
             last_seen_at: at.max(last_seen_at),
-            confirmed_at,
             device,
         }))
     }
@@ -96,8 +94,8 @@ impl Store {
         limits: SessionLimits,
     ) -> Result<Vec<SessionRow>, StoreError> {
         let at = now();
-        let rows: Vec<(String, i64, i64, i64, String)> = sqlx::query_as(
-            "SELECT public_id, created_at, last_seen_at, confirmed_at, device FROM sessions
+        let rows: Vec<(String, i64, i64, String)> = sqlx::query_as(
+            "SELECT public_id, created_at, last_seen_at, device FROM sessions
              WHERE user_id = $1 AND last_seen_at >= $2 AND created_at >= $3
              ORDER BY last_seen_at DESC LIMIT 100",
         )
@@ -108,27 +106,24 @@ impl Store {
         .await?;
         Ok(rows
             .into_iter()
-            .map(
-                |(public_id, created_at, last_seen_at, confirmed_at, device)| SessionRow {
-                    public_id,
-                    user_id,
-                    created_at,
-                    last_seen_at,
-                    confirmed_at,
-                    device,
-                },
-            )
+            .map(|(public_id, created_at, last_seen_at, device)| SessionRow {
+                public_id,
+                user_id,
+                created_at,
+                last_seen_at,
+                device,
+            })
             .collect())
     }
 
     /// Ends one of the person's own sessions; another person's id does nothing.
-    pub async fn end_session_of(&self, user_id: i64, public_id: &str) -> Result<bool, StoreError> {
-        let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND public_id = $2")
+    pub async fn end_session_of(&self, user_id: i64, public_id: &str) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND public_id = $2")
             .bind(user_id)
             .bind(public_id)
             .execute(&self.pool)
             .await?;
-        Ok(done.rows_affected() == 1)
+        Ok(())
     }
 
     pub async fn end_all_sessions(&self, user_id: i64) -> Result<u64, StoreError> {

@@ -2,12 +2,18 @@
 
 #![allow(dead_code)]
 
+pub mod browser;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
+
+use app::model::Role;
+use app::store::{NewInvite, Store};
+use sqlx::Connection;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_polku");
 
@@ -221,3 +227,57 @@ fn dechunk(mut data: &[u8]) -> Vec<u8> {
         data = &data[end + 2 + size + 2..];
     }
 }
+
+/// Runs `test` against a server on a fresh SQLite file and on a fresh
+/// PostgreSQL schema.
+pub async fn on_each_database<F: Fn(Server, Store)>(test: F) {
+    let dir = tempfile::tempdir().unwrap();
+    let site = site_root(dir.path());
+    let sqlite = format!("sqlite://{}/polku.db", dir.path().display());
+    let store = Store::connect(&sqlite).await.unwrap();
+    store.migrate().await.unwrap();
+    test(Server::start(&sqlite, &site), store);
+
+    let base = postgres_url();
+    let schema = format!("srv_{}_{}", std::process::id(), rand_suffix());
+    let mut admin = sqlx::PgConnection::connect(&base)
+        .await
+        .expect("PostgreSQL answers");
+    sqlx::query(&format!("CREATE SCHEMA {schema}"))
+        .execute(&mut admin)
+        .await
+        .unwrap();
+    let sep = if base.contains('?') { '&' } else { '?' };
+    let url = format!("{base}{sep}options[search_path]={schema}");
+    let store = Store::connect(&url).await.unwrap();
+    store.migrate().await.unwrap();
+    test(Server::start(&url, &site), store.clone());
+    store.close().await;
+    sqlx::query(&format!("DROP SCHEMA {schema} CASCADE"))
+        .execute(&mut admin)
+        .await
+        .unwrap();
+}
+
+fn rand_suffix() -> u128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos()
+}
+
+pub fn block_on<T>(future: impl std::future::Future<Output = T>) -> T {
+    tokio::task::block_in_place(|| tokio::runtime::Handle::current().block_on(future))
+}
+
+pub fn invite(store: &Store, role: Role, uses: u32, valid_for: Duration) -> String {
+    block_on(store.create_invite(NewInvite {
+        role,
+        uses,
+        valid_for,
+    }))
+    .unwrap()
+    .0
+}
+
+pub const DAY: Duration = Duration::from_secs(86_400);

@@ -1,6 +1,8 @@
 //! Creating and using a passkey needs the browser's WebAuthn API, so these
 //! two are islands. Both end with a full page load to the start page.
 
+use std::future::Future;
+
 use leptos::ev::SubmitEvent;
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -15,23 +17,12 @@ pub fn JoinForm(code: String, locale: Locale) -> impl IntoView {
     let t = texts(locale);
     let name = NodeRef::<Input>::new();
     let ready = hydrated();
-    let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<&'static str>);
+    let ceremony = Attempt::new(locale);
+    let (busy, error) = (ceremony.busy, ceremony.error);
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let display_name = name.get().map(|i| i.value()).unwrap_or_default();
-        let code = code.clone();
-        busy.set(true);
-        error.set(None);
-        spawn_local(async move {
-            match browser::join(code, display_name, locale).await {
-                Ok(()) => browser::go_home(),
-                Err(err) => {
-                    error.set(Some(err.message(t)));
-                    busy.set(false);
-                }
-            }
-        });
+        ceremony.run(browser::join(code.clone(), display_name, locale));
     };
     view! {
         <form class="stack" on:submit=on_submit>
@@ -59,21 +50,9 @@ pub fn JoinForm(code: String, locale: Locale) -> impl IntoView {
 pub fn SignInButton(locale: Locale) -> impl IntoView {
     let t = texts(locale);
     let ready = hydrated();
-    let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<&'static str>);
-    let on_click = move |_| {
-        busy.set(true);
-        error.set(None);
-        spawn_local(async move {
-            match browser::sign_in().await {
-                Ok(()) => browser::go_home(),
-                Err(err) => {
-                    error.set(Some(err.message(t)));
-                    busy.set(false);
-                }
-            }
-        });
-    };
+    let ceremony = Attempt::new(locale);
+    let (busy, error) = (ceremony.busy, ceremony.error);
+    let on_click = move |_| ceremony.run(browser::sign_in());
     view! {
         <div class="stack">
             <button
@@ -87,6 +66,39 @@ pub fn SignInButton(locale: Locale) -> impl IntoView {
             <p role="alert">{move || error.get()}</p>
             <p class="hint" hidden=move || ready.get()>{t.needs_javascript}</p>
         </div>
+    }
+}
+
+/// One passkey ceremony at a time: busy while it runs, then either the start
+/// page or the reason it failed, in the person's language.
+#[derive(Clone, Copy)]
+struct Attempt {
+    locale: Locale,
+    busy: RwSignal<bool>,
+    error: RwSignal<Option<&'static str>>,
+}
+
+impl Attempt {
+    fn new(locale: Locale) -> Self {
+        Self {
+            locale,
+            busy: RwSignal::new(false),
+            error: RwSignal::new(None),
+        }
+    }
+
+    fn run(self, ceremony: impl Future<Output = Result<(), AppError>> + 'static) {
+        self.busy.set(true);
+        self.error.set(None);
+        spawn_local(async move {
+            match ceremony.await {
+                Ok(()) => browser::go_home(),
+                Err(err) => {
+                    self.error.set(Some(err.message(texts(self.locale))));
+                    self.busy.set(false);
+                }
+            }
+        });
     }
 }
 

@@ -3,7 +3,7 @@ use leptos::server_fn::ServerFn;
 
 use crate::api::{my_devices, EndAllSessions, EndSession};
 use crate::model::format_date;
-use crate::ui::components::Layout;
+use crate::ui::components::{Card, Layout};
 use crate::ui::locale::use_texts;
 
 /// The person's passkeys and signed-in browsers; a lost phone can be signed
@@ -19,8 +19,7 @@ pub fn DevicesPage() -> impl IntoView {
                     match devices.await {
                         Ok(list) => {
                             view! {
-                                <section class="card" aria-labelledby="passkeys">
-                                    <h2 id="passkeys">{t.passkeys_title}</h2>
+                                <Card id="passkeys" title=t.passkeys_title>
                                     <ul class="rows">
                                         {list
                                             .passkeys
@@ -38,9 +37,8 @@ pub fn DevicesPage() -> impl IntoView {
                                             })
                                             .collect_view()}
                                     </ul>
-                                </section>
-                                <section class="card" aria-labelledby="sessions">
-                                    <h2 id="sessions">{t.sessions_title}</h2>
+                                </Card>
+                                <Card id="sessions" title=t.sessions_title>
                                     <ul class="rows">
                                         {list
                                             .sessions
@@ -51,7 +49,10 @@ pub fn DevicesPage() -> impl IntoView {
                                                         <span>
                                                             <strong>{s.device}</strong>
                                                             {s.this_device.then(|| format!(" ({})", t.this_device))}
-                                                            <span class="hint">{format_date(s.started)}</span>
+                                                            <span class="hint">
+                                                                {format_date(s.started)} " · " {t.last_used} " "
+                                                                {format_date(s.last_seen)}
+                                                            </span>
                                                         </span>
                                                         <form method="post" action=EndSession::url()>
                                                             <input type="hidden" name="id" value=s.id/>
@@ -65,7 +66,7 @@ pub fn DevicesPage() -> impl IntoView {
                                     <form method="post" action=EndAllSessions::url()>
                                         <button type="submit">{t.end_all_sessions}</button>
                                     </form>
-                                </section>
+                                </Card>
                             }
                                 .into_any()
                         }

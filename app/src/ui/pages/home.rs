@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::ui::components::Layout;
+use crate::ui::components::{Card, Layout};
 use crate::ui::locale::use_texts;
 
 #[component]
@@ -9,12 +9,11 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <Layout title=t.home_title>
             <p class="lead">{t.home_lead}</p>
-            <section class="card" aria-labelledby="promises">
-                <h2 id="promises">{t.home_promises_title}</h2>
+            <Card id="promises" title=t.home_promises_title>
                 <ul class="promises">
                     {t.home_promises.iter().map(|p| view! { <li>{*p}</li> }).collect_view()}
                 </ul>
-            </section>
+            </Card>
         </Layout>
     }
 }
