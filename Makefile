@@ -8,6 +8,9 @@ SHELL := /bin/bash
 CACHE ?= $(HOME)/.cache/polku
 # Kept outside the clone so a fresh clone still builds warm.
 export CARGO_TARGET_DIR ?= $(CACHE)/target
+# Incremental caches pay off while editing, not in one-shot builds, and
+# they grow by tens of gigabytes.
+export CARGO_INCREMENTAL ?= 0
 TOOLS := $(CACHE)/tools
 export PATH := $(TOOLS)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 

@@ -7,6 +7,9 @@ import { join } from "node:path";
 const dataDir = mkdtempSync(join(tmpdir(), "polku-e2e-"));
 export const databaseUrl = process.env.POLKU_E2E_DATABASE_URL ?? `sqlite://${dataDir}/polku.db`;
 process.env.POLKU_E2E_DATABASE_URL = databaseUrl;
+// What the server prints, among it the first-start admin invite.
+const printed = process.env.POLKU_E2E_PRINTED ?? join(dataDir, "printed.txt");
+process.env.POLKU_E2E_PRINTED = printed;
 const port = 3100;
 const bin = process.env.POLKU_BIN ?? "../target/debug/polku";
 const site = process.env.POLKU_SITE ?? "../target/site";
@@ -17,6 +20,12 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [["list"]],
+  // The first-start invite works until anyone prints another, so the story
+  // that uses it runs before everything else.
+  projects: [
+    { name: "first-start", testMatch: /first-start\.spec\.ts/ },
+    { name: "app", testIgnore: /first-start\.spec\.ts/, dependencies: ["first-start"] },
+  ],
   use: {
     // WebAuthn needs a domain: always localhost, never 127.0.0.1.
     baseURL: `http://localhost:${port}`,
@@ -39,7 +48,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `${bin} serve --addr 127.0.0.1:${port} --origin http://localhost:${port} --site-root ${site} --database-url ${databaseUrl}`,
+    command: `${bin} serve --addr 127.0.0.1:${port} --origin http://localhost:${port} --site-root ${site} --database-url ${databaseUrl} | tee ${printed}`,
     url: `http://localhost:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

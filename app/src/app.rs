@@ -6,7 +6,11 @@ use leptos_router::{path, SsrMode};
 use crate::i18n::texts;
 use crate::ui::locale::{request_locale, use_texts};
 use crate::ui::pages::{
-    DevicesPage, HelpPage, HomePage, InvitePage, NotFoundPage, OfflinePage, SignInPage,
+    AdminPage, AreaPage, DevicesPage, DreamPage, DreamsPage, FiguresPage, GroupPage, GroupsPage,
+    HelpAreaPage, HelpPage, HomePage, InvitePage, InviteSharePage, JournalMilestonesPage,
+    MyGroupsPage, NotFoundPage, OfflinePage, OutboxPage, RecoverPage, RecoverySharePage,
+    ReflectionPage, ReflectionsPage, SeenPage, SharePage, SharedPersonPage, SharingPage,
+    SignInPage, StepPage, StepsPage,
 };
 
 /// The HTML document around every page. Rendered on the server only.
@@ -60,10 +64,32 @@ pub fn App() -> impl IntoView {
                 // Every page waits for its data, so it is whole without JavaScript.
                 <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                 <Route path=path!("/help") view=HelpPage ssr=SsrMode::Async/>
+                <Route path=path!("/help/areas/:id") view=HelpAreaPage ssr=SsrMode::Async/>
                 <Route path=path!("/offline") view=OfflinePage ssr=SsrMode::Async/>
+                <Route path=path!("/outbox") view=OutboxPage ssr=SsrMode::Async/>
                 <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async/>
                 <Route path=path!("/devices") view=DevicesPage ssr=SsrMode::Async/>
                 <Route path=path!("/invite/:code") view=InvitePage ssr=SsrMode::Async/>
+                <Route path=path!("/invite/:code/share") view=InviteSharePage ssr=SsrMode::Async/>
+                <Route path=path!("/recover/:code") view=RecoverPage ssr=SsrMode::Async/>
+                <Route path=path!("/recover/:code/share") view=RecoverySharePage ssr=SsrMode::Async/>
+                <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
+                <Route path=path!("/figures") view=FiguresPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/areas/:id") view=AreaPage ssr=SsrMode::Async/>
+                <Route path=path!("/groups") view=GroupsPage ssr=SsrMode::Async/>
+                <Route path=path!("/groups/:id") view=GroupPage ssr=SsrMode::Async/>
+                <Route path=path!("/groups/:id/people/:person") view=SharedPersonPage ssr=SsrMode::Async/>
+                <Route path=path!("/journal/share/:id") view=SharePage ssr=SsrMode::Async/>
+                <Route path=path!("/journal/sharing") view=SharingPage ssr=SsrMode::Async/>
+                <Route path=path!("/journal/seen") view=SeenPage ssr=SsrMode::Async/>
+                <Route path=path!("/my-groups") view=MyGroupsPage ssr=SsrMode::Async/>
+                <Route path=path!("/journal/dreams") view=DreamsPage ssr=SsrMode::Async/>
+                <Route path=path!("/journal/dreams/:id") view=DreamPage ssr=SsrMode::Async/>
+                <Route path=path!("/journal/steps") view=StepsPage ssr=SsrMode::Async/>
+                <Route path=path!("/journal/steps/:id") view=StepPage ssr=SsrMode::Async/>
+                <Route path=path!("/journal/reflections") view=ReflectionsPage ssr=SsrMode::Async/>
+                <Route path=path!("/journal/reflections/:id") view=ReflectionPage ssr=SsrMode::Async/>
+                <Route path=path!("/journal/milestones") view=JournalMilestonesPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

@@ -6,6 +6,7 @@ use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Texts;
+use crate::model::Field;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
@@ -27,6 +28,22 @@ pub enum AppError {
     SignInFailed,
     #[error("too many tries")]
     TooManyRequests,
+    #[error("the value of {0:?} is not valid")]
+    Invalid(Field),
+    #[error("not allowed")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("a recent passkey confirmation is needed")]
+    NeedsConfirmation,
+    #[error("the last passkey cannot be removed")]
+    LastPasskey,
+    #[error("the recovery link is not valid")]
+    LinkNotValid,
+    #[error("the name is taken")]
+    NameTaken,
+    #[error("already a member")]
+    AlreadyMember,
     #[error("something went wrong on the server")]
     Internal,
     #[error("server function call failed: {0}")]
@@ -45,7 +62,45 @@ impl AppError {
             AppError::PasskeyTaken => t.error_passkey_taken,
             AppError::SignInFailed => t.error_sign_in_failed,
             AppError::TooManyRequests => t.error_too_many_requests,
+            AppError::Invalid(field) => t.field_error(*field),
+            AppError::Forbidden => t.error_forbidden,
+            AppError::NotFound => t.error_not_found,
+            AppError::NeedsConfirmation => t.error_needs_confirmation,
+            AppError::LastPasskey => t.error_last_passkey,
+            AppError::LinkNotValid => t.recovery_invalid,
+            AppError::NameTaken => t.error_name_taken,
+            AppError::AlreadyMember => t.error_already_member,
+            AppError::Call(
+                ServerFnErrorErr::Args(_)
+                | ServerFnErrorErr::MissingArg(_)
+                | ServerFnErrorErr::Deserialization(_),
+            ) => t.error_bad_input,
             AppError::Internal | AppError::Call(_) => t.error_internal,
+        }
+    }
+
+    /// The HTTP status a server function answers with when it fails.
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::BadInput
+            | AppError::Invalid(_)
+            | AppError::InvalidDisplayName
+            | AppError::CeremonyExpired
+            | AppError::PasskeyFailed
+            | AppError::Call(
+                ServerFnErrorErr::Args(_)
+                | ServerFnErrorErr::MissingArg(_)
+                | ServerFnErrorErr::Deserialization(_),
+            ) => 400,
+            AppError::NotSignedIn | AppError::SignInFailed => 401,
+            AppError::Forbidden | AppError::NeedsConfirmation => 403,
+            AppError::NotFound | AppError::InviteNotValid | AppError::LinkNotValid => 404,
+            AppError::PasskeyTaken
+            | AppError::NameTaken
+            | AppError::AlreadyMember
+            | AppError::LastPasskey => 409,
+            AppError::TooManyRequests => 429,
+            AppError::Internal | AppError::Call(_) => 500,
         }
     }
 }
@@ -61,8 +116,20 @@ impl FromServerFnError for AppError {
 #[cfg(feature = "ssr")]
 impl From<crate::store::StoreError> for AppError {
     fn from(err: crate::store::StoreError) -> Self {
-        // The detail goes to the log for the operator, not to the user.
-        tracing::error!(error = %err, "store error");
-        AppError::Internal
+        use crate::store::StoreError;
+        match err {
+            StoreError::InviteNotValid => AppError::InviteNotValid,
+            StoreError::CredentialTaken => AppError::PasskeyTaken,
+            StoreError::LinkNotValid => AppError::LinkNotValid,
+            StoreError::NameTaken => AppError::NameTaken,
+            StoreError::AlreadyMember => AppError::AlreadyMember,
+            StoreError::LastPasskey => AppError::LastPasskey,
+            StoreError::Invalid(field) => AppError::Invalid(field),
+            err => {
+                // The detail goes to the log for the operator, not to the user.
+                tracing::error!(error = %err, "store error");
+                AppError::Internal
+            }
+        }
     }
 }

@@ -8,6 +8,7 @@ pub mod auth;
 pub mod error;
 pub mod i18n;
 pub mod model;
+pub mod policy;
 #[cfg(feature = "ssr")]
 pub mod store;
 pub mod ui;

@@ -5,21 +5,16 @@ mod support;
 use std::time::Duration;
 
 use app::model::{Locale, Role};
-use app::store::{Ceremony, NewAccount, NewInvite, SessionLimits, Store, StoreError};
+use app::policy::InviteTarget;
+use app::store::{Ceremony, NewAccount, SessionLimits, Store, StoreError};
 use support::on_each_backend;
+use support::world::{area, group, member};
 
-const DAY: Duration = Duration::from_secs(86_400);
-
-async fn invite(store: &Store, role: Role, uses: u32) -> String {
-    store
-        .create_invite(NewInvite {
-            role,
-            uses,
-            valid_for: DAY,
-        })
-        .await
-        .unwrap()
-        .0
+/// A participant invite to a new group.
+async fn participant_invite(store: &Store, uses: u32) -> String {
+    let area = area(store).await;
+    let group = group(store, area, None).await;
+    support::world::invite(store, member(group, Role::Participant), uses).await
 }
 
 fn account<'a>(code: &'a str, webauthn_id: &'a str, credential_id: &'a str) -> NewAccount<'a> {
@@ -37,12 +32,12 @@ fn account<'a>(code: &'a str, webauthn_id: &'a str, credential_id: &'a str) -> N
 #[tokio::test]
 async fn an_admin_invite_makes_an_admin_and_uses_itself_up() {
     on_each_backend(|store| async move {
-        let code = invite(&store, Role::Admin, 1).await;
-        let (user, role) = store
+        let code = support::world::invite(&store, InviteTarget::Admin, 1).await;
+        let (user, target) = store
             .create_account(account(&code, "u-1", "c-1"))
             .await
             .unwrap();
-        assert_eq!(role, Role::Admin);
+        assert_eq!(target, InviteTarget::Admin);
         assert!(store.has_admin().await.unwrap());
         let me = store.account(user).await.unwrap().unwrap();
         assert_eq!(me.display_name, "Aurinko");
@@ -57,14 +52,17 @@ async fn an_admin_invite_makes_an_admin_and_uses_itself_up() {
 #[tokio::test]
 async fn a_participant_invite_makes_no_admin() {
     on_each_backend(|store| async move {
-        let code = invite(&store, Role::Participant, 3).await;
-        let (user, role) = store
+        let code = participant_invite(&store, 3).await;
+        let (user, target) = store
             .create_account(account(&code, "u-1", "c-1"))
             .await
             .unwrap();
-        assert_eq!(role, Role::Participant);
+        assert_eq!(target.role(), Role::Participant);
         assert!(!store.account(user).await.unwrap().unwrap().is_admin);
         assert!(!store.has_admin().await.unwrap());
+        let actor = store.actor(user).await.unwrap();
+        assert_eq!(actor.memberships.len(), 1, "a member of the invite's group");
+        assert_eq!(actor.memberships[0].1, Role::Participant);
     })
     .await;
 }
@@ -72,7 +70,7 @@ async fn a_participant_invite_makes_no_admin() {
 #[tokio::test]
 async fn a_credential_registered_twice_is_refused_and_changes_nothing() {
     on_each_backend(|store| async move {
-        let code = invite(&store, Role::Participant, 5).await;
+        let code = participant_invite(&store, 5).await;
         store
             .create_account(account(&code, "u-1", "same"))
             .await
@@ -155,7 +153,7 @@ async fn an_expired_ceremony_is_refused() {
 #[tokio::test]
 async fn sessions_end_when_idle_too_long_or_when_ended() {
     on_each_backend(|store| async move {
-        let code = invite(&store, Role::Participant, 1).await;
+        let code = participant_invite(&store, 1).await;
         let (user, _) = store
             .create_account(account(&code, "u", "c"))
             .await

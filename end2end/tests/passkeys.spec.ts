@@ -1,33 +1,6 @@
 import { test, expect } from "@playwright/test";
 import { adminInvite, withPasskeyAuthenticator } from "./support";
 
-test("the first admin joins with a passkey, signs out and signs in again", async ({
-  page,
-  context,
-}) => {
-  const { cdp, authenticatorId } = await withPasskeyAuthenticator(context, page);
-  await page.goto(adminInvite());
-  await expect(page.getByText("ylläpitäjä")).toBeVisible();
-
-  await page.getByLabel("Nimi, jonka muut näkevät").fill("Anna");
-  await page.getByRole("button", { name: "Luo pääsyavain ja liity" }).tap();
-  await expect(page).toHaveURL(/\/$/);
-  await expect(page.getByText("Kirjautuneena: Anna")).toBeVisible();
-
-  const { credentials } = await cdp.send("WebAuthn.getCredentials", { authenticatorId });
-  expect(credentials).toHaveLength(1);
-  expect(credentials[0].isResidentCredential).toBe(true);
-
-  await page.getByRole("button", { name: "Kirjaudu ulos" }).tap();
-  await expect(page.getByRole("link", { name: "Kirjaudu sisään" })).toBeVisible();
-  await expect(page.getByText("Kirjautuneena")).toHaveCount(0);
-
-  await page.getByRole("link", { name: "Kirjaudu sisään" }).tap();
-  await page.getByRole("button", { name: "Kirjaudu pääsyavaimella" }).tap();
-  await expect(page).toHaveURL(/\/$/);
-  await expect(page.getByText("Kirjautuneena: Anna")).toBeVisible();
-});
-
 test("an invite link cannot be used twice", async ({ page, context }) => {
   await withPasskeyAuthenticator(context, page);
   const link = adminInvite();

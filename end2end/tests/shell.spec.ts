@@ -80,7 +80,7 @@ test("the service worker registers and shows the offline page without a connecti
   await page.reload();
   await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
   await context.setOffline(true);
-  await page.goto("/help");
+  await page.goto("/sign-in");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ei yhteyttä");
   await context.setOffline(false);
   await page.getByRole("link", { name: "Yritä uudelleen" }).tap();

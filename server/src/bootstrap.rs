@@ -2,16 +2,17 @@
 
 use std::time::Duration;
 
-use app::model::Role;
+use app::policy::InviteTarget;
 use app::store::{NewInvite, Store};
 
 use crate::cli::InviteArgs;
 use crate::config;
 
 const ADMIN_INVITE: NewInvite = NewInvite {
-    role: Role::Admin,
+    target: InviteTarget::Admin,
     uses: 1,
     valid_for: Duration::from_secs(7 * 24 * 60 * 60),
+    created_by: None,
 };
 
 /// Withdraws earlier unused admin invites and makes a new one: only the

@@ -3,6 +3,7 @@
 mod bootstrap;
 mod cli;
 mod config;
+mod error_status;
 mod health;
 mod rate_limit;
 mod router;

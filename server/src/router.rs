@@ -1,3 +1,5 @@
+use std::time::Duration;
+
 use axum::extract::FromRef;
 use axum::routing::get;
 use axum::Router;
@@ -6,12 +8,13 @@ use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::compression::CompressionLayer;
 
-use app::auth::AuthConfig;
+use app::auth::{AuthConfig, GuessLimits, RateLimiter};
 use app::store::Store;
 use app::{shell, App};
 
+use crate::error_status;
 use crate::health::healthz;
-use crate::rate_limit::{self, RateLimiter};
+use crate::rate_limit;
 
 #[derive(Clone, FromRef)]
 pub struct AppState {
@@ -20,15 +23,19 @@ pub struct AppState {
     pub auth: AuthConfig,
 }
 
+/// Calls per minute per address to the sign-in, invite or recovery endpoints.
+const GUESSES_PER_MINUTE: u32 = 30;
+/// Tries per minute of one code or one credential, from anywhere.
+const TRIES_PER_CODE: u32 = 10;
+const MINUTE: Duration = Duration::from_secs(60);
+
 /// Pages and server functions get the store through Leptos' context; plain
 /// routes through axum's state.
-/// Calls per minute per address to the sign-in or the invite endpoints.
-const GUESSES_PER_MINUTE: u32 = 30;
-
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let store = state.store.clone();
     let auth = state.auth.clone();
+    let per_code = GuessLimits(RateLimiter::new(TRIES_PER_CODE, MINUTE));
     Router::new()
         .route("/healthz", get(healthz))
         .leptos_routes_with_context(
@@ -37,6 +44,7 @@ pub fn router(state: AppState) -> Router {
             move || {
                 provide_context(store.clone());
                 provide_context(auth.clone());
+                provide_context(per_code.clone());
             },
             {
                 let options = state.leptos_options.clone();
@@ -44,8 +52,9 @@ pub fn router(state: AppState) -> Router {
             },
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn(error_status::set_status))
         .layer(axum::middleware::from_fn_with_state(
-            RateLimiter::new(GUESSES_PER_MINUTE, std::time::Duration::from_secs(60)),
+            RateLimiter::new(GUESSES_PER_MINUTE, MINUTE),
             rate_limit::limit,
         ))
         .layer(CompressionLayer::new())

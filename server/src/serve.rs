@@ -45,7 +45,6 @@ pub async fn run(args: ServeArgs) -> Result<(), String> {
         .site_addr(args.addr)
         .build();
 
-    println!("Polku is ready at {origin}");
     let has_admin = store
         .has_admin()
         .await
@@ -54,6 +53,8 @@ pub async fn run(args: ServeArgs) -> Result<(), String> {
         let link = bootstrap::admin_invite_link(&store, &origin).await?;
         println!("No admin yet. Open this one-time link to become the first admin: {link}");
     }
+    // Printed last: whoever waits for it has every line before it.
+    println!("Polku is ready at {origin}");
 
     let app = router(AppState {
         leptos_options,

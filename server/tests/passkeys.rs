@@ -5,9 +5,8 @@ mod support;
 
 use std::time::Duration;
 
-use app::model::Role;
 use support::browser::{Browser, Identity};
-use support::{block_on, invite, on_each_database, DAY};
+use support::{block_on, on_each_database, participant_invite, DAY};
 use webauthn_authenticator_rs::prelude::Url;
 use webauthn_authenticator_rs::softpasskey::SoftPasskey;
 use webauthn_authenticator_rs::WebauthnAuthenticator;
@@ -16,7 +15,7 @@ use webauthn_rs_proto::CreationChallengeResponse;
 #[tokio::test(flavor = "multi_thread")]
 async fn join_sign_out_and_sign_in_again_with_a_passkey() {
     on_each_database(|server, store| {
-        let code = invite(&store, Role::Participant, 1, DAY);
+        let code = participant_invite(&store, 1, DAY);
         let mut phone = Browser::new(server.port);
         let mut key = SoftPasskey::new(true);
 
@@ -50,7 +49,7 @@ async fn join_sign_out_and_sign_in_again_with_a_passkey() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_replayed_ceremony_is_refused() {
     on_each_database(|server, store| {
-        let code = invite(&store, Role::Participant, 5, DAY);
+        let code = participant_invite(&store, 5, DAY);
         let mut phone = Browser::new(server.port);
         let mut key = SoftPasskey::new(true);
         let begun = phone.form(
@@ -91,7 +90,7 @@ async fn a_replayed_ceremony_is_refused() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_passkey_made_for_another_origin_is_refused() {
     on_each_database(|server, store| {
-        let code = invite(&store, Role::Participant, 1, DAY);
+        let code = participant_invite(&store, 1, DAY);
         let mut phone = Browser::new(server.port);
         let mut key = SoftPasskey::new(true);
         let begun = phone.form(
@@ -118,8 +117,8 @@ async fn a_passkey_made_for_another_origin_is_refused() {
 #[tokio::test(flavor = "multi_thread")]
 async fn expired_used_up_and_unknown_invites_get_the_same_answer() {
     on_each_database(|server, store| {
-        let used_up = invite(&store, Role::Participant, 1, DAY);
-        let expired = invite(&store, Role::Participant, 1, Duration::ZERO);
+        let used_up = participant_invite(&store, 1, DAY);
+        let expired = participant_invite(&store, 1, Duration::ZERO);
         let mut first = Browser::new(server.port);
         assert_eq!(
             first
@@ -147,7 +146,7 @@ async fn expired_used_up_and_unknown_invites_get_the_same_answer() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_bad_display_name_changes_nothing() {
     on_each_database(|server, store| {
-        let code = invite(&store, Role::Participant, 1, DAY);
+        let code = participant_invite(&store, 1, DAY);
         let mut browser = Browser::new(server.port);
         let response = browser.join(&mut SoftPasskey::new(true), &code, &"x".repeat(41));
         assert!(response.status >= 400);
@@ -178,6 +177,45 @@ async fn anonymous_callers_are_nobody() {
             serde_json::json!({ "credential": {} }),
         );
         assert!(finished.status >= 400);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_chosen_language_follows_the_person_to_every_device() {
+    on_each_database(|server, store| {
+        let code = participant_invite(&store, 1, DAY);
+        let mut phone = Browser::new(server.port);
+        let mut key = SoftPasskey::new(true);
+        let (joined, me) = phone.join_in(&mut key, &code, "Stina", "sv");
+        assert_eq!(joined.status, 200);
+        assert_eq!(
+            phone.cookies.get("polku_lang").map(String::as_str),
+            Some("sv")
+        );
+        assert!(phone.page("/").contains("Min stig"));
+
+        let mut laptop = Browser::new(server.port);
+        laptop.sign_in(&mut key, &me);
+        assert_eq!(
+            laptop.cookies.get("polku_lang").map(String::as_str),
+            Some("sv")
+        );
+
+        // Switching language while signed in changes it for the next device too.
+        laptop.form("/api/locale", &[("locale", "en"), ("next", "/")]);
+        let mut tablet = Browser::new(server.port);
+        tablet.sign_in(&mut key, &me);
+        assert_eq!(
+            tablet.cookies.get("polku_lang").map(String::as_str),
+            Some("en")
+        );
+        assert!(tablet.page("/").contains("My path"));
+        let user = me.user_id(&store);
+        assert_eq!(
+            block_on(store.account(user)).unwrap().unwrap().locale,
+            app::model::Locale::En
+        );
     })
     .await;
 }

@@ -18,6 +18,10 @@ use crate::model::Locale;
 pub struct SignedIn {
     pub display_name: String,
     pub is_admin: bool,
+    /// Runs groups (an admin or a facilitator): gets the workspace.
+    pub is_staff: bool,
+    /// Takes part in a group as a participant or peer mentor.
+    pub is_member: bool,
 }
 
 #[server(endpoint = "join_begin")]
@@ -55,8 +59,16 @@ pub async fn sign_out() -> Result<(), AppError> {
 /// The person signed in, or `None`: never an error for being anonymous.
 #[server(endpoint = "current_user")]
 pub async fn current_user() -> Result<Option<SignedIn>, AppError> {
-    Ok(crate::auth::current_account().await?.map(|a| SignedIn {
-        display_name: a.display_name,
-        is_admin: a.is_admin,
+    let Some(account) = crate::auth::current_account().await? else {
+        return Ok(None);
+    };
+    let store = expect_context::<crate::store::Store>();
+    let actor = store.actor(account.id).await?;
+    let is_member = actor.member_groups().next().is_some();
+    Ok(Some(SignedIn {
+        display_name: account.display_name,
+        is_admin: actor.is_admin,
+        is_staff: actor.is_staff(),
+        is_member,
     }))
 }

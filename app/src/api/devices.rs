@@ -1,13 +1,21 @@
-//! "My devices": the person's passkeys and signed-in browsers. Every function
-//! here starts by asking who is calling and acts only on their own things.
+//! "My devices": the person's passkeys, signed-in browsers and account
+//! history. Every function here starts by asking who is calling and acts
+//! only on their own things.
 
 use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
 use serde::{Deserialize, Serialize};
+use webauthn_rs_proto::{
+    CreationChallengeResponse, PublicKeyCredential, RegisterPublicKeyCredential,
+    RequestChallengeResponse,
+};
 
 use crate::error::AppError;
+use crate::model::AccountEventKind;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PasskeyView {
+    pub id: i64,
     pub label: String,
     pub added: i64,
     pub last_used: Option<i64>,
@@ -22,10 +30,31 @@ pub struct SessionView {
     pub this_device: bool,
 }
 
+/// A line of the account history. `by` names whoever made a recovery link.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventView {
+    pub kind: AccountEventKind,
+    pub at: i64,
+    pub by: Option<String>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DeviceList {
     pub passkeys: Vec<PasskeyView>,
     pub sessions: Vec<SessionView>,
+    pub history: Vec<EventView>,
+    /// Confirmed with a passkey in the last ten minutes: adding and
+    /// removing passkeys is open.
+    pub confirmed: bool,
+}
+
+#[cfg(feature = "ssr")]
+fn event_view(row: crate::store::EventRow) -> EventView {
+    EventView {
+        kind: row.kind,
+        at: row.at,
+        by: row.actor,
+    }
 }
 
 #[server(endpoint = "devices")]
@@ -38,6 +67,7 @@ pub async fn my_devices() -> Result<DeviceList, AppError> {
         .await?
         .into_iter()
         .map(|p| PasskeyView {
+            id: p.id,
             label: p.label,
             added: p.created_at,
             last_used: p.last_used_at,
@@ -55,7 +85,18 @@ pub async fn my_devices() -> Result<DeviceList, AppError> {
             last_seen: s.last_seen_at,
         })
         .collect();
-    Ok(DeviceList { passkeys, sessions })
+    let history = store
+        .events(me.user_id, 50)
+        .await?
+        .into_iter()
+        .map(event_view)
+        .collect();
+    Ok(DeviceList {
+        passkeys,
+        sessions,
+        history,
+        confirmed: crate::auth::require_recent_confirmation(&me).is_ok(),
+    })
 }
 
 /// Ends one of the caller's sessions (e.g. on a lost phone).
@@ -64,6 +105,7 @@ pub async fn end_session(id: String) -> Result<(), AppError> {
     let me = crate::auth::require_session().await?;
     let store = expect_context::<crate::store::Store>();
     store.end_session_of(me.user_id, &id).await?;
+    tracing::info!(event = "session_ended", user_id = me.user_id);
     if me.public_id == id {
         crate::auth::clear_session_cookie()?;
         leptos_axum::redirect("/");
@@ -79,8 +121,86 @@ pub async fn end_all_sessions() -> Result<(), AppError> {
     let me = crate::auth::require_session().await?;
     let store = expect_context::<crate::store::Store>();
     let ended = store.end_all_sessions(me.user_id).await?;
+    store
+        .record_event(me.user_id, AccountEventKind::SignedOutEverywhere)
+        .await?;
     tracing::info!(event = "signed_out_everywhere", user_id = me.user_id, ended);
     crate::auth::clear_session_cookie()?;
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+/// Gives one of the caller's passkeys a name they recognise.
+#[server(endpoint = "passkey_rename")]
+pub async fn rename_passkey(id: i64, label: String) -> Result<(), AppError> {
+    use crate::model::{validate_text, Field, PASSKEY_LABEL_MAX};
+
+    let me = crate::auth::require_session().await?;
+    let label = validate_text(&label, Field::PasskeyLabel, 1, PASSKEY_LABEL_MAX)?;
+    let store = expect_context::<crate::store::Store>();
+    if !store.rename_passkey(me.user_id, id, &label).await? {
+        return Err(AppError::NotFound);
+    }
+    leptos_axum::redirect("/devices");
+    Ok(())
+}
+
+/// Removes one of the caller's passkeys (never the last), after a recent
+/// passkey confirmation.
+#[server(endpoint = "passkey_remove")]
+pub async fn remove_passkey(id: i64) -> Result<(), AppError> {
+    let me = crate::auth::require_session().await?;
+    crate::auth::require_recent_confirmation(&me)?;
+    let store = expect_context::<crate::store::Store>();
+    if !store.remove_passkey(me.user_id, id).await? {
+        return Err(AppError::NotFound);
+    }
+    tracing::info!(event = "passkey_removed", user_id = me.user_id);
+    leptos_axum::redirect("/devices");
+    Ok(())
+}
+
+#[server(endpoint = "confirm_begin")]
+pub async fn begin_confirm() -> Result<RequestChallengeResponse, AppError> {
+    crate::auth::begin_confirm().await
+}
+
+#[server(endpoint = "confirm_finish", input = Json)]
+pub async fn finish_confirm(credential: PublicKeyCredential) -> Result<(), AppError> {
+    crate::auth::finish_confirm(credential).await
+}
+
+#[server(endpoint = "passkey_add_begin")]
+pub async fn begin_add_passkey() -> Result<CreationChallengeResponse, AppError> {
+    crate::auth::begin_add_passkey().await
+}
+
+#[server(endpoint = "passkey_add_finish", input = Json)]
+pub async fn finish_add_passkey(credential: RegisterPublicKeyCredential) -> Result<(), AppError> {
+    crate::auth::finish_add_passkey(credential).await
+}
+
+/// Recoveries of the caller's account not yet acknowledged: the home page
+/// shows them until the person says they have seen them.
+#[server(endpoint = "recovery_notices")]
+pub async fn recovery_notices() -> Result<Vec<EventView>, AppError> {
+    let Some(me) = crate::auth::current_session().await? else {
+        return Ok(Vec::new());
+    };
+    let store = expect_context::<crate::store::Store>();
+    Ok(store
+        .unseen_recoveries(me.user_id)
+        .await?
+        .into_iter()
+        .map(event_view)
+        .collect())
+}
+
+#[server(endpoint = "recovery_notices_seen")]
+pub async fn acknowledge_recoveries() -> Result<(), AppError> {
+    let me = crate::auth::require_session().await?;
+    let store = expect_context::<crate::store::Store>();
+    store.acknowledge_recoveries(me.user_id).await?;
     leptos_axum::redirect("/");
     Ok(())
 }

@@ -2,8 +2,8 @@ use leptos::prelude::*;
 
 use crate::error::AppError;
 
-/// Remembers the chosen language on this device only; nothing is stored about
-/// the person.
+/// The chosen language on this device. A signed-in person's choice is also
+/// kept with their account, so their other devices follow it at sign-in.
 pub const LOCALE_COOKIE: &str = "polku_lang";
 
 /// Sets the language and sends the browser back to the page it came from.
@@ -13,15 +13,28 @@ pub async fn set_locale(locale: String, next: String) -> Result<(), AppError> {
     use crate::model::Locale;
 
     let locale = Locale::parse(&locale).ok_or(AppError::BadInput)?;
-    let response = expect_context::<leptos_axum::ResponseOptions>();
+    remember_locale(locale);
+    if let Some(me) = crate::auth::current_session().await? {
+        let store = expect_context::<crate::store::Store>();
+        store.set_locale(me.user_id, locale).await?;
+    }
+    leptos_axum::redirect(local_path(&next));
+    Ok(())
+}
+
+/// Sets this device's language cookie.
+#[cfg(feature = "ssr")]
+pub fn remember_locale(locale: crate::model::Locale) {
+    let Some(response) = use_context::<leptos_axum::ResponseOptions>() else {
+        return;
+    };
     let cookie = format!(
         "{LOCALE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
         locale.tag()
     );
-    let value = http::HeaderValue::from_str(&cookie).map_err(|_| AppError::Internal)?;
-    response.append_header(http::header::SET_COOKIE, value);
-    leptos_axum::redirect(local_path(&next));
-    Ok(())
+    if let Ok(value) = http::HeaderValue::from_str(&cookie) {
+        response.append_header(http::header::SET_COOKIE, value);
+    }
 }
 
 #[cfg(feature = "ssr")]

@@ -2,17 +2,37 @@
 //! checks who is calling and whether they may, then asks the store.
 
 mod account;
+mod areas;
 mod devices;
+mod figures;
+mod groups;
+mod help;
 mod invite;
+mod journal;
+mod links;
 mod locale;
+mod meetings;
+mod members;
+mod milestones;
+mod recovery;
+mod shared;
+mod sharing;
 
-pub use account::{
-    begin_join, begin_sign_in, current_user, finish_join, finish_sign_in, sign_out, BeginJoin,
-    BeginSignIn, FinishJoin, FinishSignIn, SignOut, SignedIn,
-};
-pub use devices::{
-    end_all_sessions, end_session, my_devices, DeviceList, EndAllSessions, EndSession, MyDevices,
-    PasskeyView, SessionView,
-};
-pub use invite::{check_invite, CheckInvite, InviteStatus};
+pub use account::*;
+pub use areas::*;
+pub use devices::*;
+pub use figures::*;
+pub use groups::*;
+pub use help::*;
+pub use invite::*;
+pub use journal::*;
+pub use links::Link;
+#[cfg(feature = "ssr")]
+pub use locale::{local_path, remember_locale};
 pub use locale::{set_locale, SetLocale, LOCALE_COOKIE};
+pub use meetings::*;
+pub use members::*;
+pub use milestones::*;
+pub use recovery::*;
+pub use shared::*;
+pub use sharing::*;

@@ -1,11 +1,18 @@
 //! Who is calling: passkey ceremonies, sessions and their cookies. Server only.
 
+mod assert;
 mod ceremony;
 mod cookies;
+mod limiter;
+mod register;
 mod session;
 
-pub use ceremony::{begin_join, begin_sign_in, finish_join, finish_sign_in};
+pub use assert::{begin_confirm, begin_sign_in, finish_confirm, finish_sign_in};
 pub use cookies::request_cookie;
+pub use limiter::{count_try, GuessLimits, RateLimiter};
+pub use register::{
+    begin_add_passkey, begin_join, begin_recovery, finish_add_passkey, finish_join, finish_recovery,
+};
 pub use session::{
     clear_session_cookie, current_account, current_session, require_session, sign_out,
 };
@@ -16,12 +23,19 @@ use leptos::prelude::use_context;
 use webauthn_rs::prelude::{Url, Webauthn, WebauthnBuilder};
 
 use crate::error::AppError;
-use crate::store::{SessionLimits, Store};
+use crate::policy::Actor;
+use crate::store::{SessionLimits, SessionRow, Store};
+
+/// Adding or removing a passkey, exporting and deleting need a passkey
+/// confirmation this recent, so an unlocked phone left on a table is not enough.
+pub const CONFIRMATION_SECS: i64 = 10 * 60;
 
 /// Server-wide settings for authentication, given to every request.
 #[derive(Clone, Debug)]
 pub struct AuthConfig {
     pub webauthn: Arc<Webauthn>,
+    /// What people open, e.g. `https://polku.example.fi`; links start with it.
+    pub origin: String,
     /// Cookies get `Secure` and the `__Host-` prefix when served over https.
     pub secure_cookies: bool,
     pub limits: SessionLimits,
@@ -41,6 +55,7 @@ impl AuthConfig {
             })?;
         Ok(Self {
             webauthn: Arc::new(webauthn),
+            origin: url.origin().ascii_serialization(),
             secure_cookies: url.scheme() == "https",
             limits,
         })
@@ -52,4 +67,23 @@ fn context() -> Result<(Store, AuthConfig), AppError> {
     let store = use_context::<Store>().ok_or(AppError::Internal)?;
     let config = use_context::<AuthConfig>().ok_or(AppError::Internal)?;
     Ok((store, config))
+}
+
+/// Refuses unless the session was confirmed with a passkey lately.
+pub fn require_recent_confirmation(session: &SessionRow) -> Result<(), AppError> {
+    let age = crate::store::unix_now() - session.confirmed_at;
+    if (0..=CONFIRMATION_SECS).contains(&age) {
+        Ok(())
+    } else {
+        Err(AppError::NeedsConfirmation)
+    }
+}
+
+/// The first line of every server function that acts on groups: who is
+/// calling and what the policy needs to know about them.
+pub async fn require_actor() -> Result<(SessionRow, Actor), AppError> {
+    let session = require_session().await?;
+    let (store, _) = context()?;
+    let actor = store.actor(session.user_id).await?;
+    Ok((session, actor))
 }

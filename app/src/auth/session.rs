@@ -42,13 +42,25 @@ pub async fn sign_in(user_id: i64, device: &str) -> Result<(), AppError> {
         .create_session(&hash_code(&token), &public_id[..22], user_id, device)
         .await?;
     cookies::write(&config, SESSION, &token, Some(config.limits.absolute_secs));
+    // The person's language follows them to every device they sign in on.
+    if let Some(account) = store.account(user_id).await? {
+        crate::api::remember_locale(account.locale);
+    }
     Ok(())
 }
 
-/// Forgets the session cookie in this browser.
+/// Forgets the session in this browser, and everything Polku kept on the
+/// device: cached journal pages, the outbox, the service worker. The
+/// language cookie stays.
 pub fn clear_session_cookie() -> Result<(), AppError> {
     let (_, config) = context()?;
     cookies::write(&config, SESSION, "", None);
+    if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        response.insert_header(
+            http::HeaderName::from_static("clear-site-data"),
+            http::HeaderValue::from_static("\"cache\", \"storage\""),
+        );
+    }
     Ok(())
 }
 
@@ -56,6 +68,12 @@ pub fn clear_session_cookie() -> Result<(), AppError> {
 pub async fn sign_out() -> Result<(), AppError> {
     let (store, config) = context()?;
     if let Some(token) = cookies::read(&config, SESSION) {
+        if let Some(session) = store
+            .live_session(&hash_code(&token), config.limits)
+            .await?
+        {
+            tracing::info!(event = "signed_out", user_id = session.user_id);
+        }
         store.end_session(&hash_code(&token)).await?;
     }
     clear_session_cookie()

@@ -2,15 +2,36 @@
 //! default) and PostgreSQL (several instances), through sqlx's `Any` driver so
 //! every query is written once and tested on both.
 
+mod actors;
+mod areas;
 mod ceremonies;
+mod consent;
+mod events;
+mod figures;
+mod groups;
+mod help;
 mod invites;
+mod journal;
+mod meetings;
+mod memberships;
+mod mentors;
+mod milestones;
 mod passkeys;
+mod recoveries;
 mod sessions;
 mod users;
 
+pub use areas::{AreaRow, PersonRow};
 pub use ceremonies::Ceremony;
-pub use invites::{hash_code, InviteCode, NewInvite};
+pub use events::EventRow;
+pub use figures::AreaCounts;
+pub use groups::NewGroup;
+pub use invites::{hash_code, InviteCode, InviteRow, NewInvite, OpenInvite};
+pub use journal::{Achievement, MonthCount};
+pub use memberships::MemberRow;
+pub use mentors::MentorLink;
 pub use passkeys::{PasskeyRow, StoredPasskey};
+pub use recoveries::{OpenRecovery, RecoveredPasskey};
 pub use sessions::{SessionLimits, SessionRow};
 pub use users::{Account, NewAccount};
 
@@ -50,6 +71,16 @@ pub enum StoreError {
     InviteNotValid,
     #[error("this passkey is already registered")]
     CredentialTaken,
+    #[error("the recovery link is not valid")]
+    LinkNotValid,
+    #[error("the name is taken")]
+    NameTaken,
+    #[error("already a member")]
+    AlreadyMember,
+    #[error("the last passkey cannot be removed")]
+    LastPasskey,
+    #[error("{0:?} does not name one of the person's own things")]
+    Invalid(crate::model::Field),
     #[error(transparent)]
     Database(#[from] sqlx::Error),
     #[error(transparent)]
@@ -143,7 +174,11 @@ fn sqlite_create_url(url: &str) -> String {
 }
 
 /// Seconds since the Unix epoch: the one time format both backends store.
-pub(crate) fn now() -> i64 {
+pub fn unix_now() -> i64 {
+    now()
+}
+
+fn now() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)

@@ -1,4 +1,7 @@
-use super::{now, Store, StoreError};
+use sqlx::AnyConnection;
+
+use super::{events, now, Store, StoreError};
+use crate::model::AccountEventKind;
 
 /// A passkey as its owner sees it in "My devices".
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,6 +19,41 @@ pub struct StoredPasskey {
     pub user_id: i64,
     /// webauthn-rs `Passkey` as JSON.
     pub passkey: String,
+}
+
+/// Adds a passkey inside the caller's transaction. A credential that is
+/// registered already (to anyone) is refused.
+pub(super) async fn insert_passkey(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    credential_id: &str,
+    passkey: &str,
+    label: &str,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO passkeys (user_id, credential_id, passkey, label, created_at)
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(user_id)
+    .bind(credential_id)
+    .bind(passkey)
+    .bind(label)
+    .bind(now())
+    .execute(&mut *conn)
+    .await
+    .map_err(StoreError::from_unique(StoreError::CredentialTaken))?;
+    Ok(())
+}
+
+/// Takes the account's row lock (a no-op write), so that two requests that
+/// count and change the account's passkeys run one after the other on
+/// PostgreSQL as they do on SQLite.
+async fn lock_account(conn: &mut AnyConnection, user_id: i64) -> Result<(), StoreError> {
+    sqlx::query("UPDATE users SET locale = locale WHERE id = $1")
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
 }
 
 impl Store {
@@ -39,6 +77,24 @@ impl Store {
             user_id,
             passkey,
         }))
+    }
+
+    /// Every passkey of a person as webauthn-rs JSON: what a confirmation
+    /// may be answered with, and what a new passkey must not duplicate.
+    pub async fn passkeys_of(&self, user_id: i64) -> Result<Vec<StoredPasskey>, StoreError> {
+        let rows: Vec<(i64, String)> =
+            sqlx::query_as("SELECT id, passkey FROM passkeys WHERE user_id = $1 ORDER BY id")
+                .bind(user_id)
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, passkey)| StoredPasskey {
+                id,
+                user_id,
+                passkey,
+            })
+            .collect())
     }
 
     /// Keeps the new signature counter and marks the key as just used.
@@ -68,5 +124,67 @@ impl Store {
                 last_used_at,
             })
             .collect())
+    }
+
+    /// Adds another passkey to a person's account.
+    pub async fn add_passkey(
+        &self,
+        user_id: i64,
+        credential_id: &str,
+        passkey: &str,
+        label: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        insert_passkey(&mut tx, user_id, credential_id, passkey, label).await?;
+        events::record(&mut tx, user_id, AccountEventKind::PasskeyAdded, None).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Renames one of the person's own passkeys; another person's id does nothing.
+    pub async fn rename_passkey(
+        &self,
+        user_id: i64,
+        id: i64,
+        label: &str,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query("UPDATE passkeys SET label = $1 WHERE id = $2 AND user_id = $3")
+            .bind(label)
+            .bind(id)
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Removes one of the person's own passkeys, never the last one: a
+    /// person without a passkey could not get back in on their own.
+    pub async fn remove_passkey(&self, user_id: i64, id: i64) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        lock_account(&mut tx, user_id).await?;
+        let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM passkeys WHERE user_id = $1")
+            .bind(user_id)
+            .fetch_one(&mut *tx)
+            .await?;
+        let owned: Option<(i64,)> =
+            sqlx::query_as("SELECT id FROM passkeys WHERE id = $1 AND user_id = $2")
+                .bind(id)
+                .bind(user_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if owned.is_none() {
+            return Ok(false);
+        }
+        if count <= 1 {
+            return Err(StoreError::LastPasskey);
+        }
+        sqlx::query("DELETE FROM passkeys WHERE id = $1 AND user_id = $2")
+            .bind(id)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        events::record(&mut tx, user_id, AccountEventKind::PasskeyRemoved, None).await?;
+        tx.commit().await?;
+        Ok(true)
     }
 }

@@ -7,6 +7,8 @@ pub struct SessionRow {
     pub user_id: i64,
     pub created_at: i64,
     pub last_seen_at: i64,
+    /// When the person last proved themselves with a passkey here.
+    pub confirmed_at: i64,
     pub device: String,
 }
 
@@ -48,14 +50,14 @@ impl Store {
         limits: SessionLimits,
     ) -> Result<Option<SessionRow>, StoreError> {
         let at = now();
-        let row: Option<(String, i64, i64, i64, String)> = sqlx::query_as(
-            "SELECT public_id, user_id, created_at, last_seen_at, device
+        let row: Option<(String, i64, i64, i64, i64, String)> = sqlx::query_as(
+            "SELECT public_id, user_id, created_at, last_seen_at, confirmed_at, device
              FROM sessions WHERE token_hash = $1",
         )
         .bind(token_hash)
         .fetch_optional(&self.pool)
         .await?;
-        let Some((public_id, user_id, created_at, last_seen_at, device)) = row else {
+        let Some((public_id, user_id, created_at, last_seen_at, confirmed_at, device)) = row else {
             return Ok(None);
         };
         if at - last_seen_at > limits.idle_secs || at - created_at > limits.absolute_secs {
@@ -75,8 +77,19 @@ impl Store {
             user_id,
             created_at,
             last_seen_at: at.max(last_seen_at),
+            confirmed_at,
             device,
         }))
+    }
+
+    /// Marks a session as just confirmed with a passkey.
+    pub async fn confirm_session(&self, public_id: &str) -> Result<(), StoreError> {
+        sqlx::query("UPDATE sessions SET confirmed_at = $1 WHERE public_id = $2")
+            .bind(now())
+            .bind(public_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
     pub async fn end_session(&self, token_hash: &str) -> Result<(), StoreError> {
@@ -94,8 +107,8 @@ impl Store {
         limits: SessionLimits,
     ) -> Result<Vec<SessionRow>, StoreError> {
         let at = now();
-        let rows: Vec<(String, i64, i64, String)> = sqlx::query_as(
-            "SELECT public_id, created_at, last_seen_at, device FROM sessions
+        let rows: Vec<(String, i64, i64, i64, String)> = sqlx::query_as(
+            "SELECT public_id, created_at, last_seen_at, confirmed_at, device FROM sessions
              WHERE user_id = $1 AND last_seen_at >= $2 AND created_at >= $3
              ORDER BY last_seen_at DESC LIMIT 100",
         )
@@ -106,13 +119,16 @@ impl Store {
         .await?;
         Ok(rows
             .into_iter()
-            .map(|(public_id, created_at, last_seen_at, device)| SessionRow {
-                public_id,
-                user_id,
-                created_at,
-                last_seen_at,
-                device,
-            })
+            .map(
+                |(public_id, created_at, last_seen_at, confirmed_at, device)| SessionRow {
+                    public_id,
+                    user_id,
+                    created_at,
+                    last_seen_at,
+                    confirmed_at,
+                    device,
+                },
+            )
             .collect())
     }
 

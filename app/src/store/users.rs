@@ -1,6 +1,9 @@
-use super::invites::hash_code;
+use super::events;
+use super::invites::{grant, use_invite};
+use super::passkeys::insert_passkey;
 use super::{now, Store, StoreError};
-use crate::model::{Locale, Role};
+use crate::model::{AccountEventKind, Locale};
+use crate::policy::InviteTarget;
 
 /// Everything needed to open an account from an invite and a new passkey.
 #[derive(Clone, Debug)]
@@ -35,47 +38,55 @@ impl Store {
     }
 
     /// Uses one use of the invite and opens the account with its first
-    /// passkey, all or nothing.
-    pub async fn create_account(&self, new: NewAccount<'_>) -> Result<(i64, Role), StoreError> {
+    /// passkey and what the invite leads to, all or nothing.
+    pub async fn create_account(
+        &self,
+        new: NewAccount<'_>,
+    ) -> Result<(i64, InviteTarget), StoreError> {
         let at = now();
         let mut tx = self.pool.begin().await?;
-        let role: Option<(String,)> = sqlx::query_as(
-            "UPDATE invites SET uses_left = uses_left - 1
-             WHERE code_hash = $1 AND uses_left > 0 AND expires_at > $2 AND revoked_at IS NULL
-             RETURNING role",
-        )
-        .bind(hash_code(new.invite_code))
-        .bind(at)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let role = role
-            .and_then(|(r,)| Role::parse(&r))
-            .ok_or(StoreError::InviteNotValid)?;
+        let target = use_invite(&mut tx, new.invite_code).await?;
         let (user_id,): (i64,) = sqlx::query_as(
             "INSERT INTO users (display_name, locale, is_admin, created_at, webauthn_id)
-             VALUES ($1, $2, $3, $4, $5) RETURNING id",
+             VALUES ($1, $2, 0, $3, $4) RETURNING id",
         )
         .bind(new.display_name)
         .bind(new.locale.tag())
-        .bind(i64::from(role == Role::Admin))
         .bind(at)
         .bind(new.webauthn_id)
         .fetch_one(&mut *tx)
         .await?;
-        sqlx::query(
-            "INSERT INTO passkeys (user_id, credential_id, passkey, label, created_at)
-             VALUES ($1, $2, $3, $4, $5)",
+        grant(&mut tx, user_id, target).await?;
+        insert_passkey(
+            &mut tx,
+            user_id,
+            new.credential_id,
+            new.passkey,
+            new.passkey_label,
         )
-        .bind(user_id)
-        .bind(new.credential_id)
-        .bind(new.passkey)
-        .bind(new.passkey_label)
-        .bind(at)
-        .execute(&mut *tx)
-        .await
-        .map_err(StoreError::from_unique(StoreError::CredentialTaken))?;
+        .await?;
+        events::record(&mut tx, user_id, AccountEventKind::Joined, None).await?;
         tx.commit().await?;
-        Ok((user_id, role))
+        Ok((user_id, target))
+    }
+
+    pub async fn set_locale(&self, user_id: i64, locale: Locale) -> Result<(), StoreError> {
+        sqlx::query("UPDATE users SET locale = $1 WHERE id = $2")
+            .bind(locale.tag())
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The WebAuthn user handle of an account, for adding a passkey to it.
+    pub async fn webauthn_id(&self, user_id: i64) -> Result<Option<String>, StoreError> {
+        let row: Option<(Option<String>,)> =
+            sqlx::query_as("SELECT webauthn_id FROM users WHERE id = $1")
+                .bind(user_id)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.and_then(|(id,)| id))
     }
 
     pub async fn account(&self, user_id: i64) -> Result<Option<Account>, StoreError> {

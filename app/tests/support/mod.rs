@@ -72,3 +72,85 @@ where
     store.close().await;
     drop_postgres_schema(&schema).await;
 }
+
+/// A small world to test in: people made through real invites, with the
+/// passkey part stubbed (the store keeps passkeys as opaque JSON).
+pub mod world {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use std::time::Duration;
+
+    use app::model::{Day, GroupKind, Locale, Role};
+    use app::policy::InviteTarget;
+    use app::store::{NewAccount, NewGroup, NewInvite, Store};
+
+    pub const DAY: Duration = Duration::from_secs(86_400);
+
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+
+    fn unique(prefix: &str) -> String {
+        format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+    }
+
+    pub async fn invite(store: &Store, target: InviteTarget, uses: u32) -> String {
+        store
+            .create_invite(NewInvite {
+                target,
+                uses,
+                valid_for: DAY,
+                created_by: None,
+            })
+            .await
+            .unwrap()
+            .0
+    }
+
+    /// An account opened with a fresh invite to `target`.
+    pub async fn person(store: &Store, target: InviteTarget, name: &str) -> i64 {
+        person_with_key(store, target, name).await.0
+    }
+
+    /// An account, and the credential id of its passkey.
+    pub async fn person_with_key(store: &Store, target: InviteTarget, name: &str) -> (i64, String) {
+        let code = invite(store, target, 1).await;
+        let (handle, credential) = (unique("user"), unique("cred"));
+        let (user, _) = store
+            .create_account(NewAccount {
+                invite_code: &code,
+                display_name: name,
+                locale: Locale::Fi,
+                webauthn_id: &handle,
+                credential_id: &credential,
+                passkey: "{}",
+                passkey_label: "Android",
+            })
+            .await
+            .unwrap();
+        (user, credential)
+    }
+
+    pub async fn area(store: &Store) -> i64 {
+        store.create_area(&unique("Area")).await.unwrap()
+    }
+
+    /// A mixed group starting on 2026-01-15 in `area`, run by `facilitator`.
+    pub async fn group(store: &Store, area: i64, facilitator: Option<i64>) -> i64 {
+        let starts_on = Day::parse("2026-01-15").unwrap();
+        store
+            .create_group(
+                NewGroup {
+                    area_id: area,
+                    name: &unique("Group"),
+                    kind: GroupKind::Mixed,
+                    starts_on,
+                    monthly_from: starts_on.add_months(6),
+                },
+                facilitator,
+            )
+            .await
+            .unwrap()
+    }
+
+    pub fn member(group: i64, role: Role) -> InviteTarget {
+        InviteTarget::Member { group, role }
+    }
+}

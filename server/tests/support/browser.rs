@@ -23,6 +23,16 @@ pub struct Identity {
 }
 
 impl Identity {
+    /// The account this passkey belongs to.
+    pub fn user_id(&self, store: &Store) -> i64 {
+        let webauthn_id = uuid::Uuid::from_slice(&self.handle).unwrap().to_string();
+        let credential = URL_SAFE_NO_PAD.encode(&self.credential);
+        block_on(store.passkey_for_sign_in(&webauthn_id, &credential))
+            .unwrap()
+            .expect("the passkey is stored")
+            .user_id
+    }
+
     /// The signature counter the server keeps for this passkey.
     pub fn counter(&self, store: &Store) -> u64 {
         let webauthn_id = uuid::Uuid::from_slice(&self.handle).unwrap().to_string();
@@ -94,13 +104,42 @@ impl Browser {
         self.post(path, "application/x-www-form-urlencoded", &body)
     }
 
+    /// Posts a form as a browser without JavaScript does: it accepts HTML,
+    /// and names the page it came from.
+    pub fn html_form(&mut self, path: &str, from: &str, fields: &[(&str, &str)]) -> Response {
+        let body = fields
+            .iter()
+            .map(|(k, v)| format!("{k}={}", urlencode(v)))
+            .collect::<Vec<_>>()
+            .join("&");
+        let cookie = self.cookie_header();
+        let referer = format!("http://localhost:{}{from}", self.port);
+        let response = super::post(
+            self.port,
+            path,
+            &[
+                ("Content-Type", "application/x-www-form-urlencoded"),
+                ("Accept", "text/html"),
+                ("Referer", &referer),
+                ("Cookie", &cookie),
+            ],
+            body.as_bytes(),
+        );
+        self.keep_cookies(&response);
+        response
+    }
+
     pub fn json(&mut self, path: &str, body: serde_json::Value) -> Response {
         self.post(path, "application/json", &body.to_string())
     }
 
     pub fn page(&mut self, path: &str) -> String {
+        self.get(path).text()
+    }
+
+    pub fn get(&mut self, path: &str) -> Response {
         let cookie = self.cookie_header();
-        super::get(self.port, path, &[("Cookie", &cookie)]).text()
+        super::get(self.port, path, &[("Cookie", &cookie)])
     }
 
     pub fn origin(&self) -> Url {
@@ -118,10 +157,32 @@ impl Browser {
         code: &str,
         name: &str,
     ) -> (Response, Identity) {
+        self.join_in(key, code, name, "fi")
+    }
+
+    /// Joins choosing a language.
+    pub fn join_in(
+        &mut self,
+        key: &mut SoftPasskey,
+        code: &str,
+        name: &str,
+        locale: &str,
+    ) -> (Response, Identity) {
         let begun = self.form(
             "/api/join_begin",
-            &[("code", code), ("display_name", name), ("locale", "fi")],
+            &[("code", code), ("display_name", name), ("locale", locale)],
         );
+        self.register(key, begun, "/api/join_finish")
+    }
+
+    /// Answers a registration challenge in `begun` with a new passkey on
+    /// `key`, and finishes it at `finish`.
+    fn register(
+        &mut self,
+        key: &mut SoftPasskey,
+        begun: Response,
+        finish: &str,
+    ) -> (Response, Identity) {
         if begun.status != 200 {
             return (begun, Identity::default());
         }
@@ -132,7 +193,8 @@ impl Browser {
             handle,
             credential: created.raw_id.to_vec(),
         };
-        (self.finish_join(&created), identity)
+        let finished = self.json(finish, serde_json::json!({ "credential": created }));
+        (finished, identity)
     }
 
     pub fn finish_join(&mut self, created: &RegisterPublicKeyCredential) -> Response {
@@ -169,6 +231,59 @@ impl Browser {
         );
         (finished, used)
     }
+}
+
+impl Browser {
+    /// Confirms it is still the signed-in person, with one of their keys.
+    pub fn confirm(&mut self, key: &mut SoftPasskey) -> Response {
+        self.confirm_as(key, None)
+    }
+
+    /// Answers a confirmation with `key` as `who`, even when the server did
+    /// not ask for that credential: what an attacker's own key would try.
+    pub fn confirm_as(&mut self, key: &mut SoftPasskey, who: Option<&Identity>) -> Response {
+        let begun = self.form("/api/confirm_begin", &[]);
+        if begun.status != 200 {
+            return begun;
+        }
+        let mut challenge: RequestChallengeResponse = serde_json::from_slice(&begun.body).unwrap();
+        if let Some(who) = who {
+            challenge.public_key.allow_credentials = vec![AllowCredentials {
+                type_: "public-key".into(),
+                id: who.credential.clone(),
+                transports: None,
+            }];
+        }
+        let used = key.do_authentication(self.origin(), challenge).unwrap();
+        self.json(
+            "/api/confirm_finish",
+            serde_json::json!({ "credential": used }),
+        )
+    }
+
+    /// Adds a passkey held by `key` to the signed-in account.
+    pub fn add_passkey(&mut self, key: &mut SoftPasskey) -> (Response, Identity) {
+        let begun = self.form("/api/passkey_add_begin", &[]);
+        self.register(key, begun, "/api/passkey_add_finish")
+    }
+
+    /// Makes a new passkey from a recovery link, as the new phone would.
+    pub fn recover(&mut self, key: &mut SoftPasskey, code: &str) -> (Response, Identity) {
+        let begun = self.form("/api/recovery_begin", &[("code", code)]);
+        self.register(key, begun, "/api/recovery_finish")
+    }
+}
+
+/// The code in a `/invite/CODE/share` or `/recover/CODE/share` address a
+/// server function sent its caller to.
+pub fn shared_code(response: &Response) -> String {
+    let location = response.header("location").expect("a redirect");
+    location
+        .trim_end_matches("/share")
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_owned()
 }
 
 fn urlencode(value: &str) -> String {

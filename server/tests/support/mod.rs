@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod browser;
+pub mod cast;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -11,8 +12,9 @@ use std::process::{Child, Command, Output, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use app::model::Role;
-use app::store::{NewInvite, Store};
+use app::model::{Day, GroupKind, Role};
+use app::policy::InviteTarget;
+use app::store::{NewGroup, NewInvite, Store};
 use sqlx::Connection;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_polku");
@@ -50,6 +52,7 @@ pub fn polku(args: &[&str]) -> Output {
 pub struct Server {
     child: Child,
     pub port: u16,
+    pub database_url: String,
     /// What the server printed up to and including its readiness lines.
     pub printed: Vec<String>,
 }
@@ -79,9 +82,10 @@ impl Server {
         let mut server = Server {
             child,
             port,
+            database_url: database_url.to_owned(),
             printed: Vec::new(),
         };
-        // Ready once it listens; the invite line, if any, is printed right after.
+        // Ready once it listens; the invite line, if any, is printed before.
         while let Ok(line) = rx.recv_timeout(Duration::from_secs(30)) {
             let ready = line.starts_with("Polku is ready");
             printed.push(line);
@@ -270,14 +274,67 @@ pub fn block_on<T>(future: impl std::future::Future<Output = T>) -> T {
     tokio::task::block_in_place(|| tokio::runtime::Handle::current().block_on(future))
 }
 
-pub fn invite(store: &Store, role: Role, uses: u32, valid_for: Duration) -> String {
+pub fn invite(store: &Store, target: InviteTarget, uses: u32, valid_for: Duration) -> String {
     block_on(store.create_invite(NewInvite {
-        role,
+        target,
         uses,
         valid_for,
+        created_by: None,
     }))
     .unwrap()
     .0
+}
+
+/// An area with one group in it: (area, group).
+pub fn area_and_group(store: &Store) -> (i64, i64) {
+    let area = block_on(store.create_area(&format!("Alue {}", rand_suffix()))).unwrap();
+    (area, new_group(store, area, None))
+}
+
+/// A mixed group that started on 2026-01-15.
+pub fn new_group(store: &Store, area: i64, facilitator: Option<i64>) -> i64 {
+    let starts_on = Day::parse("2026-01-15").unwrap();
+    block_on(store.create_group(
+        NewGroup {
+            area_id: area,
+            name: &format!("Ryhmä {}", rand_suffix()),
+            kind: GroupKind::Mixed,
+            starts_on,
+            monthly_from: starts_on.add_months(6),
+        },
+        facilitator,
+    ))
+    .unwrap()
+}
+
+/// An invite to join a new group as a participant.
+pub fn participant_invite(store: &Store, uses: u32, valid_for: Duration) -> String {
+    let (_, group) = area_and_group(store);
+    invite(
+        store,
+        InviteTarget::Member {
+            group,
+            role: Role::Participant,
+        },
+        uses,
+        valid_for,
+    )
+}
+
+/// Moves every session's last passkey confirmation `secs` into the past,
+/// as if the person had been away. Test-only time travel, straight in the
+/// database the server uses.
+pub fn age_confirmations(database_url: &str, secs: i64) {
+    use sqlx::Connection;
+    sqlx::any::install_default_drivers();
+    block_on(async {
+        let mut db = sqlx::AnyConnection::connect(database_url).await.unwrap();
+        sqlx::query("UPDATE sessions SET confirmed_at = confirmed_at - $1")
+            .bind(secs)
+            .execute(&mut db)
+            .await
+            .unwrap();
+    });
 }
 
 pub const DAY: Duration = Duration::from_secs(86_400);

@@ -2,13 +2,17 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::{AccountBar, BottomNav, LanguageSwitch};
+use crate::api::current_user;
 use crate::ui::locale::use_texts;
 
-/// The frame of every page: a header with the language switch, the page's
-/// content, and the bottom navigation within reach of a thumb.
+/// The frame of every page: a header with the language switch, who is
+/// signed in, the page's content, and the bottom navigation within reach of
+/// a thumb. The person is looked up once for both.
 #[component]
 pub fn Layout(title: &'static str, children: Children) -> impl IntoView {
     let t = use_texts();
+    let me = Resource::new(|| (), |_| current_user());
+    let signed_in = move || async move { me.await.ok().flatten() };
     view! {
         <Title text=title/>
         <a class="skip-link" href="#content">{t.skip_to_content}</a>
@@ -17,10 +21,20 @@ pub fn Layout(title: &'static str, children: Children) -> impl IntoView {
             <LanguageSwitch/>
         </header>
         <main id="content" class="page">
-            <AccountBar/>
+            // Shown by outbox.js when writes made offline wait to be sent.
+            <a id="outbox-banner" class="outbox-banner" href="/outbox" hidden>
+                {t.outbox_banner} " " <span class="count"></span>
+            </a>
+            <Suspense>
+                {move || Suspend::new(async move { view! { <AccountBar me=signed_in().await/> } })}
+            </Suspense>
             <h1>{title}</h1>
             {children()}
         </main>
-        <BottomNav/>
+        <Suspense>
+            {move || Suspend::new(async move { view! { <BottomNav me=signed_in().await/> } })}
+        </Suspense>
+        <script src="/outbox-db.js" defer></script>
+        <script src="/outbox.js" defer></script>
     }
 }

@@ -3,4 +3,4 @@
 
 mod passkey;
 
-pub use passkey::{JoinForm, SignInButton};
+pub use passkey::{AddPasskeyButton, ConfirmButton, JoinForm, RecoverButton, SignInButton};

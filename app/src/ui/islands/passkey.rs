@@ -1,28 +1,32 @@
 //! Creating and using a passkey needs the browser's WebAuthn API, so these
-//! two are islands. Both end with a full page load to the start page.
+//! are islands: the only parts of Polku that run in the browser. Each ends
+//! with a full page load.
 
 use std::future::Future;
 
 use leptos::ev::SubmitEvent;
-use leptos::html::Input;
+use leptos::html::{Input, Select};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::error::AppError;
-use crate::i18n::texts;
+use crate::i18n::{endonym, texts};
 use crate::model::{Locale, DISPLAY_NAME_MAX};
 
 #[island]
 pub fn JoinForm(code: String, locale: Locale) -> impl IntoView {
     let t = texts(locale);
     let name = NodeRef::<Input>::new();
-    let ready = hydrated();
-    let ceremony = Attempt::new(locale);
-    let (busy, error) = (ceremony.busy, ceremony.error);
+    let language = NodeRef::<Select>::new();
+    let ceremony = Attempt::new(locale, "/");
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let display_name = name.get().map(|i| i.value()).unwrap_or_default();
-        ceremony.run(browser::join(code.clone(), display_name, locale));
+        let chosen = language
+            .get()
+            .and_then(|s| Locale::parse(&s.value()))
+            .unwrap_or(locale);
+        ceremony.run(browser::join(code.clone(), display_name, chosen));
     };
     view! {
         <form class="stack" on:submit=on_submit>
@@ -37,53 +41,79 @@ pub fn JoinForm(code: String, locale: Locale) -> impl IntoView {
                 aria-describedby="display-name-hint"
             />
             <p id="display-name-hint" class="hint">{t.join_name_hint}</p>
-            <p role="alert">{move || error.get()}</p>
-            <p class="hint" hidden=move || ready.get()>{t.needs_javascript}</p>
-            <button type="submit" class="primary" disabled=move || !ready.get() || busy.get()>
-                {move || if busy.get() { t.working } else { t.join_button }}
-            </button>
+            <label for="join-language">{t.join_language}</label>
+            <select id="join-language" name="locale" node_ref=language>
+                {Locale::ALL
+                    .into_iter()
+                    .map(|l| {
+                        view! {
+                            <option value=l.tag() lang=l.tag() selected=l == locale>
+                                {endonym(l)}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+            {ceremony.status(t.join_button)}
         </form>
     }
 }
 
 #[island]
 pub fn SignInButton(locale: Locale) -> impl IntoView {
-    let t = texts(locale);
-    let ready = hydrated();
-    let ceremony = Attempt::new(locale);
-    let (busy, error) = (ceremony.busy, ceremony.error);
-    let on_click = move |_| ceremony.run(browser::sign_in());
-    view! {
-        <div class="stack">
-            <button
-                type="button"
-                class="primary"
-                on:click=on_click
-                disabled=move || !ready.get() || busy.get()
-            >
-                {move || if busy.get() { t.working } else { t.sign_in_button }}
-            </button>
-            <p role="alert">{move || error.get()}</p>
-            <p class="hint" hidden=move || ready.get()>{t.needs_javascript}</p>
-        </div>
-    }
+    let ceremony = Attempt::new(locale, "/");
+    ceremony.button(texts(locale).sign_in_button, browser::sign_in)
 }
 
-/// One passkey ceremony at a time: busy while it runs, then either the start
+/// Proves it is still you, then shows the page again with the actions that
+/// needed it open.
+#[island]
+pub fn ConfirmButton(locale: Locale) -> impl IntoView {
+    let ceremony = Attempt::new(locale, "/devices");
+    ceremony.button(texts(locale).confirm_button, browser::confirm)
+}
+
+/// Adds a passkey on this device, asking for a confirmation first if the
+/// last one is too old.
+#[island]
+pub fn AddPasskeyButton(locale: Locale) -> impl IntoView {
+    let ceremony = Attempt::new(locale, "/devices");
+    ceremony.button(texts(locale).add_passkey_button, browser::add_passkey)
+}
+
+/// Makes a new passkey from a recovery link.
+#[island]
+pub fn RecoverButton(code: String, locale: Locale) -> impl IntoView {
+    let ceremony = Attempt::new(locale, "/");
+    ceremony.button(texts(locale).recover_button, move || {
+        browser::recover(code.clone())
+    })
+}
+
+/// One passkey ceremony at a time: busy while it runs, then either the next
 /// page or the reason it failed, in the person's language.
 #[derive(Clone, Copy)]
 struct Attempt {
     locale: Locale,
+    then: &'static str,
     busy: RwSignal<bool>,
     error: RwSignal<Option<&'static str>>,
+    /// False as rendered on the server, true once the island runs: a
+    /// passkey button is only enabled when it can work, and without
+    /// JavaScript the page says why it cannot.
+    ready: RwSignal<bool>,
 }
 
 impl Attempt {
-    fn new(locale: Locale) -> Self {
+    fn new(locale: Locale, then: &'static str) -> Self {
+        let ready = RwSignal::new(false);
+        Effect::new(move |_| ready.set(true));
         Self {
             locale,
+            then,
             busy: RwSignal::new(false),
             error: RwSignal::new(None),
+            ready,
         }
     }
 
@@ -92,7 +122,7 @@ impl Attempt {
         self.error.set(None);
         spawn_local(async move {
             match ceremony.await {
-                Ok(()) => browser::go_home(),
+                Ok(()) => browser::go(self.then),
                 Err(err) => {
                     self.error.set(Some(err.message(texts(self.locale))));
                     self.busy.set(false);
@@ -100,15 +130,43 @@ impl Attempt {
             }
         });
     }
-}
 
-/// False as rendered on the server, true once the island runs in the browser:
-/// a passkey button is only enabled when it can work, and without JavaScript
-/// the page says why it cannot.
-fn hydrated() -> RwSignal<bool> {
-    let ready = RwSignal::new(false);
-    Effect::new(move |_| ready.set(true));
-    ready
+    /// The submit button of a form, with its error and the no-JavaScript hint.
+    fn status(self, label: &'static str) -> impl IntoView {
+        let t = texts(self.locale);
+        let (busy, ready) = (self.busy, self.ready);
+        view! {
+            <p role="alert">{move || self.error.get()}</p>
+            <p class="hint" hidden=move || ready.get()>{t.needs_javascript}</p>
+            <button type="submit" class="primary" disabled=move || !ready.get() || busy.get()>
+                {move || if busy.get() { t.working } else { label }}
+            </button>
+        }
+    }
+
+    /// A button that runs `ceremony` when tapped.
+    fn button<F, Fut>(self, label: &'static str, ceremony: F) -> impl IntoView
+    where
+        F: Fn() -> Fut + 'static,
+        Fut: Future<Output = Result<(), AppError>> + 'static,
+    {
+        let t = texts(self.locale);
+        let (busy, ready) = (self.busy, self.ready);
+        view! {
+            <div class="stack">
+                <button
+                    type="button"
+                    class="primary"
+                    on:click=move |_| self.run(ceremony())
+                    disabled=move || !ready.get() || busy.get()
+                >
+                    {move || if busy.get() { t.working } else { label }}
+                </button>
+                <p role="alert">{move || self.error.get()}</p>
+                <p class="hint" hidden=move || ready.get()>{t.needs_javascript}</p>
+            </div>
+        }
+    }
 }
 
 /// The WebAuthn calls themselves. On the server these are never run: islands
@@ -117,10 +175,16 @@ fn hydrated() -> RwSignal<bool> {
 mod browser {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
-    use webauthn_rs_proto::{PublicKeyCredential, RegisterPublicKeyCredential};
+    use webauthn_rs_proto::{
+        CreationChallengeResponse, PublicKeyCredential, RegisterPublicKeyCredential,
+        RequestChallengeResponse,
+    };
 
     use super::{AppError, Locale};
-    use crate::api::{begin_join, begin_sign_in, finish_join, finish_sign_in};
+    use crate::api::{
+        begin_add_passkey, begin_confirm, begin_join, begin_recovery, begin_sign_in,
+        finish_add_passkey, finish_confirm, finish_join, finish_recovery, finish_sign_in,
+    };
 
     fn credentials() -> Result<web_sys::CredentialsContainer, AppError> {
         web_sys::window()
@@ -128,8 +192,10 @@ mod browser {
             .ok_or(AppError::Internal)
     }
 
-    pub async fn join(code: String, name: String, locale: Locale) -> Result<(), AppError> {
-        let challenge = begin_join(code, name, locale).await?;
+    /// Asks the authenticator for a new passkey.
+    async fn create(
+        challenge: CreationChallengeResponse,
+    ) -> Result<RegisterPublicKeyCredential, AppError> {
         let options: web_sys::CredentialCreationOptions = challenge.into();
         let promise = credentials()?
             .create_with_options(&options)
@@ -138,11 +204,11 @@ mod browser {
             .await
             .map_err(|_| AppError::PasskeyFailed)?;
         let created: web_sys::PublicKeyCredential = created.unchecked_into();
-        finish_join(RegisterPublicKeyCredential::from(created)).await
+        Ok(RegisterPublicKeyCredential::from(created))
     }
 
-    pub async fn sign_in() -> Result<(), AppError> {
-        let challenge = begin_sign_in().await?;
+    /// Asks the authenticator to use a passkey.
+    async fn get(challenge: RequestChallengeResponse) -> Result<PublicKeyCredential, AppError> {
         let options: web_sys::CredentialRequestOptions = challenge.into();
         let promise = credentials()?
             .get_with_options(&options)
@@ -151,12 +217,40 @@ mod browser {
             .await
             .map_err(|_| AppError::SignInFailed)?;
         let used: web_sys::PublicKeyCredential = used.unchecked_into();
-        finish_sign_in(PublicKeyCredential::from(used)).await
+        Ok(PublicKeyCredential::from(used))
     }
 
-    pub fn go_home() {
+    pub async fn join(code: String, name: String, locale: Locale) -> Result<(), AppError> {
+        let created = create(begin_join(code, name, locale).await?).await?;
+        finish_join(created).await
+    }
+
+    pub async fn sign_in() -> Result<(), AppError> {
+        finish_sign_in(get(begin_sign_in().await?).await?).await
+    }
+
+    pub async fn confirm() -> Result<(), AppError> {
+        finish_confirm(get(begin_confirm().await?).await?).await
+    }
+
+    pub async fn add_passkey() -> Result<(), AppError> {
+        let challenge = match begin_add_passkey().await {
+            Err(AppError::NeedsConfirmation) => {
+                confirm().await?;
+                begin_add_passkey().await?
+            }
+            other => other?,
+        };
+        finish_add_passkey(create(challenge).await?).await
+    }
+
+    pub async fn recover(code: String) -> Result<(), AppError> {
+        finish_recovery(create(begin_recovery(code).await?).await?).await
+    }
+
+    pub fn go(path: &str) {
         if let Some(window) = web_sys::window() {
-            let _ = window.location().assign("/");
+            let _ = window.location().assign(path);
         }
     }
 }
@@ -173,5 +267,17 @@ mod browser {
         Err(AppError::Internal)
     }
 
-    pub fn go_home() {}
+    pub async fn confirm() -> Result<(), AppError> {
+        Err(AppError::Internal)
+    }
+
+    pub async fn add_passkey() -> Result<(), AppError> {
+        Err(AppError::Internal)
+    }
+
+    pub async fn recover(_code: String) -> Result<(), AppError> {
+        Err(AppError::Internal)
+    }
+
+    pub fn go(_path: &str) {}
 }

@@ -1,85 +1,140 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
-use crate::api::{my_devices, EndAllSessions, EndSession};
-use crate::model::format_date;
-use crate::ui::components::{Card, Layout};
-use crate::ui::locale::use_texts;
+use crate::api::{
+    my_devices, DeviceList, EndAllSessions, EndSession, EventView, PasskeyView, RemovePasskey,
+    RenamePasskey,
+};
+use crate::model::{format_date, PASSKEY_LABEL_MAX};
+use crate::ui::components::{loaded, Card, FormError, Layout};
+use crate::ui::islands::{AddPasskeyButton, ConfirmButton};
+use crate::ui::locale::{use_locale, use_texts};
 
-/// The person's passkeys and signed-in browsers; a lost phone can be signed
-/// out from here. Plain forms, so it works without JavaScript.
+/// The person's passkeys, signed-in browsers and account history; a lost
+/// phone can be signed out from here. Plain forms, so it works without
+/// JavaScript, but for making or confirming a passkey, which needs it.
 #[component]
 pub fn DevicesPage() -> impl IntoView {
     let t = use_texts();
     let devices = Resource::new(|| (), |_| my_devices());
     view! {
-        <Layout title=t.devices_title>
-            <Suspense>
-                {move || Suspend::new(async move {
-                    match devices.await {
-                        Ok(list) => {
-                            view! {
-                                <Card id="passkeys" title=t.passkeys_title>
-                                    <ul class="rows">
-                                        {list
-                                            .passkeys
-                                            .into_iter()
-                                            .map(|p| {
-                                                let used = p.last_used.map_or(t.not_yet.to_owned(), format_date);
-                                                view! {
-                                                    <li>
-                                                        <strong>{p.label}</strong>
-                                                        <span class="hint">
-                                                            {t.added} " " {format_date(p.added)} " · " {t.last_used} " " {used}
-                                                        </span>
-                                                    </li>
-                                                }
-                                            })
-                                            .collect_view()}
-                                    </ul>
-                                </Card>
-                                <Card id="sessions" title=t.sessions_title>
-                                    <ul class="rows">
-                                        {list
-                                            .sessions
-                                            .into_iter()
-                                            .map(|s| {
-                                                view! {
-                                                    <li class="session">
-                                                        <span>
-                                                            <strong>{s.device}</strong>
-                                                            {s.this_device.then(|| format!(" ({})", t.this_device))}
-                                                            <span class="hint">
-                                                                {format_date(s.started)} " · " {t.last_used} " "
-                                                                {format_date(s.last_seen)}
-                                                            </span>
-                                                        </span>
-                                                        <form method="post" action=EndSession::url()>
-                                                            <input type="hidden" name="id" value=s.id/>
-                                                            <button type="submit">{t.end_session}</button>
-                                                        </form>
-                                                    </li>
-                                                }
-                                            })
-                                            .collect_view()}
-                                    </ul>
-                                    <form method="post" action=EndAllSessions::url()>
-                                        <button type="submit">{t.end_all_sessions}</button>
-                                    </form>
-                                </Card>
-                            }
-                                .into_any()
+        <Layout title=t.devices_title>{loaded(devices, |list| view! { <Devices list/> })}</Layout>
+    }
+}
+
+#[component]
+fn Devices(list: DeviceList) -> impl IntoView {
+    let t = use_texts();
+    let locale = use_locale();
+    let only_one = list.passkeys.len() == 1;
+    let confirmed = list.confirmed;
+    view! {
+        <Card id="passkeys" title=t.passkeys_title>
+            <FormError action=RenamePasskey::url()/>
+            <FormError action=RemovePasskey::url()/>
+            <ul class="rows">
+                {list
+                    .passkeys
+                    .into_iter()
+                    .map(|p| view! { <PasskeyRow p only_one confirmed/> })
+                    .collect_view()}
+            </ul>
+            {if confirmed {
+                None
+            } else {
+                Some(view! {
+                    <p class="hint">{t.confirm_hint}</p>
+                    <ConfirmButton locale/>
+                })
+            }}
+            <AddPasskeyButton locale/>
+        </Card>
+        <Card id="sessions" title=t.sessions_title>
+            <ul class="rows">
+                {list
+                    .sessions
+                    .into_iter()
+                    .map(|s| {
+                        view! {
+                            <li class="session">
+                                <span>
+                                    <strong>{s.device}</strong>
+                                    {s.this_device.then(|| format!(" ({})", t.this_device))}
+                                    <span class="hint">
+                                        {format_date(s.started)} " · " {t.last_used} " "
+                                        {format_date(s.last_seen)}
+                                    </span>
+                                </span>
+                                <form method="post" action=EndSession::url()>
+                                    <input type="hidden" name="id" value=s.id/>
+                                    <button type="submit">{t.end_session}</button>
+                                </form>
+                            </li>
                         }
-                        Err(err) => {
-                            view! {
-                                <p role="alert">{err.message(t)}</p>
-                                <a class="button" href="/sign-in">{t.sign_in_title}</a>
-                            }
-                                .into_any()
-                        }
+                    })
+                    .collect_view()}
+            </ul>
+            <form method="post" action=EndAllSessions::url()>
+                <button type="submit">{t.end_all_sessions}</button>
+            </form>
+        </Card>
+        <Card id="history" title=t.history_title>
+            <ul class="rows history">
+                {list.history.into_iter().map(|e| view! { <HistoryRow e/> }).collect_view()}
+            </ul>
+        </Card>
+    }
+}
+
+#[component]
+fn PasskeyRow(p: PasskeyView, only_one: bool, confirmed: bool) -> impl IntoView {
+    let t = use_texts();
+    let used = p.last_used.map_or(t.not_yet.to_owned(), format_date);
+    let field = format!("label-{}", p.id);
+    view! {
+        <li class="passkey">
+            <span>
+                <strong>{p.label.clone()}</strong>
+                <span class="hint">
+                    {t.added} " " {format_date(p.added)} " · " {t.last_used} " " {used}
+                </span>
+            </span>
+            <details>
+                <summary>{t.rename}</summary>
+                <form class="stack" method="post" action=RenamePasskey::url()>
+                    <input type="hidden" name="id" value=p.id/>
+                    <label for=field.clone()>{t.passkey_label}</label>
+                    <input
+                        id=field
+                        name="label"
+                        required
+                        maxlength=PASSKEY_LABEL_MAX.to_string()
+                        value=p.label
+                    />
+                    <button type="submit">{t.save}</button>
+                </form>
+            </details>
+            {(!only_one && confirmed)
+                .then(|| {
+                    view! {
+                        <form method="post" action=RemovePasskey::url()>
+                            <input type="hidden" name="id" value=p.id/>
+                            <button type="submit" class="danger">{t.remove_passkey}</button>
+                        </form>
                     }
                 })}
-            </Suspense>
-        </Layout>
+        </li>
+    }
+}
+
+#[component]
+fn HistoryRow(e: EventView) -> impl IntoView {
+    let t = use_texts();
+    let by = e.by.map(|name| format!(" ({} {name})", t.recovery_made_by));
+    view! {
+        <li>
+            <span>{t.account_event(e.kind)} {by}</span>
+            <span class="hint">{format_date(e.at)}</span>
+        </li>
     }
 }

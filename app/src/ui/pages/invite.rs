@@ -1,50 +1,54 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos::server_fn::ServerFn;
 
-use crate::api::{check_invite, InviteStatus};
-use crate::ui::components::Layout;
+use crate::api::{check_invite, AcceptInvite, InviteStatus};
+use crate::ui::components::{loaded, param, FormError, Layout};
 use crate::ui::islands::JoinForm;
 use crate::ui::locale::{use_locale, use_texts};
 
+/// Opening an invite: a new person chooses a name and makes a passkey; a
+/// person already signed in takes it for their own account.
 #[component]
 pub fn InvitePage() -> impl IntoView {
     let t = use_texts();
-    let locale = use_locale();
-    let code = use_params_map()
-        .get_untracked()
-        .get("code")
-        .unwrap_or_default();
-    let status = Resource::new(
-        {
-            let code = code.clone();
-            move || code.clone()
-        },
-        check_invite,
-    );
+    let status = Resource::new(|| param("code"), check_invite);
     view! {
         <Layout title=t.invite_title>
-            <Suspense>
-                {move || {
-                    let code = code.clone();
-                    Suspend::new(async move {
-                        match status.await {
-                            Ok(InviteStatus::Valid(role)) => {
-                                view! {
-                                    <p class="invite-valid">
-                                        {t.invite_valid} " " <strong>{t.role(role)}</strong>
-                                    </p>
-                                    <JoinForm code=code locale=locale/>
-                                }
-                                    .into_any()
-                            }
-                            Ok(InviteStatus::NotValid) => {
-                                view! { <p class="invite-invalid">{t.invite_invalid}</p> }.into_any()
-                            }
-                            Err(err) => view! { <p role="alert">{err.message(t)}</p> }.into_any(),
-                        }
-                    })
-                }}
-            </Suspense>
+            {loaded(status, |status| view! { <Invite status/> })}
         </Layout>
     }
+}
+
+#[component]
+fn Invite(status: InviteStatus) -> impl IntoView {
+    let t = use_texts();
+    let InviteStatus::Valid {
+        role,
+        place,
+        signed_in,
+    } = status
+    else {
+        return view! { <p class="invite-invalid">{t.invite_invalid}</p> }.into_any();
+    };
+    let code = param("code");
+    let form = if signed_in {
+        view! {
+            <form class="stack" method="post" action=AcceptInvite::url()>
+                <input type="hidden" name="code" value=code/>
+                <FormError action=AcceptInvite::url()/>
+                <button type="submit" class="primary">{t.invite_accept}</button>
+            </form>
+        }
+        .into_any()
+    } else {
+        view! { <JoinForm code locale=use_locale()/> }.into_any()
+    };
+    view! {
+        <p class="invite-valid">
+            {t.invite_valid} " " <strong>{t.role(role)}</strong>
+            {place.map(|p| view! { " · " <strong>{p}</strong> })}
+        </p>
+        {form}
+    }
+    .into_any()
 }

@@ -1,15 +1,42 @@
+mod admin;
+mod area;
 mod devices;
+mod figures;
+mod group;
+mod groups;
 mod help;
+mod help_area;
 mod home;
 mod invite;
+mod invite_share;
+mod journal;
+mod my_groups;
 mod not_found;
 mod offline;
+mod outbox;
+mod recover;
+mod recovery_share;
 mod sign_in;
 
+pub use admin::AdminPage;
+pub use area::AreaPage;
 pub use devices::DevicesPage;
+pub use figures::FiguresPage;
+pub use group::{GroupPage, SharedPersonPage};
+pub use groups::GroupsPage;
 pub use help::HelpPage;
+pub use help_area::HelpAreaPage;
 pub use home::HomePage;
 pub use invite::InvitePage;
+pub use invite_share::InviteSharePage;
+pub use journal::{
+    DreamPage, DreamsPage, JournalMilestonesPage, ReflectionPage, ReflectionsPage, SeenPage,
+    SharePage, SharingPage, StepPage, StepsPage,
+};
+pub use my_groups::MyGroupsPage;
 pub use not_found::NotFoundPage;
 pub use offline::OfflinePage;
+pub use outbox::OutboxPage;
+pub use recover::RecoverPage;
+pub use recovery_share::RecoverySharePage;
 pub use sign_in::SignInPage;

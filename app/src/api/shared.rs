@@ -1,0 +1,87 @@
+//! What a facilitator sees of a participant: only what the participant
+//! shares with them now, through the store's consent rule, and every item
+//! shown is logged for the participant to see.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+use crate::model::{Page, SharedItem};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharedPerson {
+    pub group_id: i64,
+    pub group_name: String,
+    pub user_id: i64,
+    pub display_name: String,
+    pub page: Page<SharedItem>,
+}
+
+/// The participant of the group, if the caller runs the group; anything
+/// else looks like nothing at all.
+#[cfg(feature = "ssr")]
+async fn participant_of(
+    group: i64,
+    person: i64,
+) -> Result<(crate::policy::Actor, crate::store::MemberRow, String), AppError> {
+    let (_, actor) = crate::auth::require_actor().await?;
+    if !actor.facilitates(group) {
+        return Err(AppError::NotFound);
+    }
+    let store = expect_context::<crate::store::Store>();
+    let group_name = store.group(group).await?.ok_or(AppError::NotFound)?.name;
+    let member = store
+        .roster(group)
+        .await?
+        .into_iter()
+        .find(|m| m.user_id == person && m.role == crate::model::Role::Participant)
+        .ok_or(AppError::NotFound)?;
+    Ok((actor, member, group_name))
+}
+
+#[server(endpoint = "shared")]
+pub async fn load_shared(
+    group: i64,
+    person: i64,
+    before: Option<i64>,
+) -> Result<SharedPerson, AppError> {
+    let (actor, member, group_name) = participant_of(group, person).await?;
+    let store = expect_context::<crate::store::Store>();
+    let page = store
+        .read_shared_items(actor.user_id, person, before)
+        .await?;
+    store.mark_shared_visit(actor.user_id, person).await?;
+    Ok(SharedPerson {
+        group_id: group,
+        group_name,
+        user_id: person,
+        display_name: member.display_name,
+        page,
+    })
+}
+
+/// An acknowledgement (no text) or a short note on an item shared with the
+/// caller. Refused if it is not shared with them now.
+#[server(endpoint = "feedback_give")]
+pub async fn give_feedback(
+    group: i64,
+    person: i64,
+    item: i64,
+    note: String,
+) -> Result<(), AppError> {
+    use crate::model::FeedbackKind;
+
+    let (actor, _, _) = participant_of(group, person).await?;
+    let note = crate::model::validate_feedback(&note)?;
+    let kind = if note.is_empty() {
+        FeedbackKind::Ack
+    } else {
+        FeedbackKind::Note
+    };
+    let store = expect_context::<crate::store::Store>();
+    if !store.add_feedback(actor.user_id, item, kind, &note).await? {
+        return Err(AppError::NotFound);
+    }
+    leptos_axum::redirect(&format!("/groups/{group}/people/{person}#item-{item}"));
+    Ok(())
+}

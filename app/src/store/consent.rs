@@ -1,0 +1,674 @@
+//! The consent rule, in one place, as SQL; and everything that shows a
+//! journal item to anyone but its owner, which goes through it. A list, a
+//! count and a single read all compose `visible`, so they cannot disagree.
+
+use sqlx::AnyConnection;
+
+use super::{now, Store, StoreError};
+use crate::model::{
+    AccessView, Audience, Day, FeedbackKind, FeedbackView, ItemKind, LifeArea, Page, ShareCategory,
+    ShareView, SharedContent, SharedItem, StepKind, StepStatus, PAGE_SIZE,
+};
+
+/// "The item `i` is visible now to the viewer", for a viewer who is not its
+/// owner: an active share (not revoked, not expired) whose audience holds
+/// the viewer at this moment: a facilitator of a group where the owner is a
+/// participant now, or the owner's peer mentor while their link lasts.
+/// `viewer` and `now` are the query's placeholders for them.
+pub(super) fn visible(viewer: &str, now: &str) -> String {
+    format!(
+        "(i.owner_id <> {viewer} AND EXISTS (
+            SELECT 1 FROM shares s
+             WHERE s.item_id = i.id AND s.revoked_at IS NULL
+               AND (s.expires_at IS NULL OR s.expires_at > {now})
+               AND ((s.audience = 'facilitators' AND EXISTS (
+                        SELECT 1 FROM memberships pm
+                          JOIN memberships fm ON fm.group_id = pm.group_id
+                         WHERE pm.user_id = i.owner_id AND pm.role = 'participant'
+                           AND pm.left_at IS NULL
+                           AND fm.user_id = {viewer} AND fm.role = 'facilitator'
+                           AND fm.left_at IS NULL))
+                 OR (s.audience = 'mentor' AND EXISTS (
+                        SELECT 1 FROM mentor_links ml
+                         WHERE ml.mentee_id = i.owner_id AND ml.mentor_id = {viewer}
+                           AND ml.accepted_at IS NOT NULL AND ml.ended_at IS NULL)))))"
+    )
+}
+
+/// An item's content, as the columns of `CONTENT`.
+#[derive(sqlx::FromRow)]
+struct ContentRow {
+    id: i64,
+    kind: String,
+    updated_at: i64,
+    granted_at: Option<i64>,
+    dream_title: Option<String>,
+    meaning: Option<String>,
+    life_area: Option<String>,
+    step_title: Option<String>,
+    step_kind: Option<String>,
+    status: Option<String>,
+    target_on: Option<String>,
+    done_on: Option<String>,
+    written_on: Option<String>,
+    body: Option<String>,
+    mood: Option<i64>,
+    milestone_title: Option<String>,
+    reached_on: Option<String>,
+    note: Option<String>,
+}
+
+/// Every kind's fields, so one query shows a mixed list. No column of any
+/// other item (a step's dream, say) is in it.
+const CONTENT: &str = "SELECT i.id, i.kind, i.updated_at,
+        (SELECT MAX(sh.granted_at) FROM shares sh WHERE sh.item_id = i.id AND sh.revoked_at IS NULL) AS granted_at,
+        d.title AS dream_title, d.meaning, d.life_area,
+        st.title AS step_title, st.step_kind, st.status, st.target_on, st.done_on,
+        r.written_on, r.body, r.mood,
+        ms.title AS milestone_title, k.reached_on, k.note
+     FROM items i
+     LEFT JOIN dreams d ON d.item_id = i.id
+     LEFT JOIN steps st ON st.item_id = i.id
+     LEFT JOIN reflections r ON r.item_id = i.id
+     LEFT JOIN milestone_marks k ON k.item_id = i.id
+     LEFT JOIN milestones ms ON ms.id = k.milestone_id";
+
+impl ContentRow {
+    fn content(self) -> Option<(i64, ItemKind, i64, SharedContent)> {
+        let day = |d: Option<String>| d.as_deref().and_then(Day::parse);
+        let kind = ItemKind::parse(&self.kind)?;
+        let changed = self.updated_at.max(self.granted_at.unwrap_or_default());
+        let content = match kind {
+            ItemKind::Dream => SharedContent::Dream {
+                title: self.dream_title?,
+                meaning: self.meaning.unwrap_or_default(),
+                life_area: self.life_area.as_deref().and_then(LifeArea::parse)?,
+            },
+            ItemKind::Step => SharedContent::Step {
+                title: self.step_title?,
+                kind: self.step_kind.as_deref().and_then(StepKind::parse)?,
+                status: self.status.as_deref().and_then(StepStatus::parse)?,
+                target_on: day(self.target_on),
+                done_on: day(self.done_on),
+            },
+            ItemKind::Reflection => SharedContent::Reflection {
+                written_on: day(self.written_on)?,
+                body: self.body.unwrap_or_default(),
+                mood: self.mood.and_then(|m| u8::try_from(m).ok()),
+            },
+            ItemKind::Milestone => SharedContent::Milestone {
+                title: self.milestone_title?,
+                reached_on: day(self.reached_on)?,
+                note: self.note.unwrap_or_default(),
+            },
+        };
+        Some((self.id, kind, changed, content))
+    }
+}
+
+/// "$1, $2, …" from `first` on, for an IN list of `count` values.
+fn placeholders(first: usize, count: usize) -> String {
+    (first..first + count)
+        .map(|n| format!("${n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Shares a new item with the audiences its owner chose by default for its
+/// category. Runs in the transaction that makes the item.
+pub(super) async fn apply_defaults(
+    conn: &mut AnyConnection,
+    owner: i64,
+    item: i64,
+    category: ShareCategory,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO shares (item_id, audience, granted_at)
+         SELECT $1, d.audience, $2 FROM share_defaults d
+          WHERE d.user_id = $3 AND d.category = $4
+            AND NOT EXISTS (SELECT 1 FROM shares s
+                             WHERE s.item_id = $1 AND s.audience = d.audience AND s.revoked_at IS NULL)",
+    )
+    .bind(item)
+    .bind(now())
+    .bind(owner)
+    .bind(category.as_str())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+impl Store {
+    /// The viewer reads a page of what the owner shares with them, newest
+    /// first. Every item shown is logged as seen, in the same transaction:
+    /// what is shown is exactly what was logged.
+    pub async fn read_shared_items(
+        &self,
+        viewer: i64,
+        owner: i64,
+        cursor: Option<i64>,
+    ) -> Result<Page<SharedItem>, StoreError> {
+        let at = now();
+        let ids: Vec<(i64,)> = sqlx::query_as(&format!(
+            "SELECT i.id FROM items i WHERE i.owner_id = $2 AND i.id < $3 AND {}
+             ORDER BY i.id DESC LIMIT $5",
+            visible("$1", "$4")
+        ))
+        .bind(viewer)
+        .bind(owner)
+        .bind(cursor.unwrap_or(i64::MAX))
+        .bind(at)
+        .bind(PAGE_SIZE + 1)
+        .fetch_all(&self.pool)
+        .await?;
+        let more = ids.len() as i64 > PAGE_SIZE;
+        let ids: Vec<i64> = ids
+            .into_iter()
+            .take(PAGE_SIZE as usize)
+            .map(|(id,)| id)
+            .collect();
+        let seen_before = self.last_visit(viewer, owner).await?;
+        let items = self.read_logged(viewer, &ids, at, seen_before).await?;
+        let next = if more {
+            items.last().map(|i| i.id)
+        } else {
+            None
+        };
+        Ok(Page { items, next })
+    }
+
+    /// The viewer reads one item, if it is shared with them now; logged.
+    pub async fn read_shared_item(
+        &self,
+        viewer: i64,
+        id: i64,
+    ) -> Result<Option<SharedItem>, StoreError> {
+        Ok(self
+            .read_logged(viewer, &[id], now(), None)
+            .await?
+            .into_iter()
+            .next())
+    }
+
+    /// Logs and reads the items of `ids` still visible to the viewer at
+    /// `at`, in one transaction: the log insert checks the rule and returns
+    /// what it logged, and only that is read.
+    async fn read_logged(
+        &self,
+        viewer: i64,
+        ids: &[i64],
+        at: i64,
+        seen_before: Option<i64>,
+    ) -> Result<Vec<SharedItem>, StoreError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut tx = self.pool.begin().await?;
+        let sql = format!(
+            "INSERT INTO access_log (item_id, owner_id, viewer_id, at)
+             SELECT i.id, i.owner_id, $1, $2 FROM items i WHERE i.id IN ({}) AND {}
+             RETURNING item_id",
+            placeholders(3, ids.len()),
+            visible("$1", "$2")
+        );
+        let mut logging = sqlx::query_as::<_, (i64,)>(&sql).bind(viewer).bind(at);
+        for id in ids {
+            logging = logging.bind(*id);
+        }
+        let logged: Vec<i64> = logging
+            .fetch_all(&mut *tx)
+            .await?
+            .into_iter()
+            .map(|(id,)| id)
+            .collect();
+        if logged.is_empty() {
+            tx.commit().await?;
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "{CONTENT} WHERE i.id IN ({}) ORDER BY i.id DESC",
+            placeholders(1, logged.len())
+        );
+        let mut reading = sqlx::query_as::<_, ContentRow>(&sql);
+        for id in &logged {
+            reading = reading.bind(*id);
+        }
+        let rows = reading.fetch_all(&mut *tx).await?;
+        let mut items = Vec::new();
+        for row in rows {
+            let Some((id, kind, changed_at, content)) = row.content() else {
+                continue;
+            };
+            let feedback = feedback_by(&mut tx, id, viewer).await?;
+            items.push(SharedItem {
+                id,
+                kind,
+                content,
+                changed_at,
+                is_new: seen_before.is_none_or(|seen| changed_at > seen),
+                feedback,
+            });
+        }
+        tx.commit().await?;
+        Ok(items)
+    }
+
+    /// How many items each owner shares with the viewer, and how many of
+    /// those changed since the viewer last looked. Through the rule: an
+    /// owner who shares nothing is simply not in the answer.
+    pub async fn shared_counts(
+        &self,
+        viewer: i64,
+        owners: &[i64],
+    ) -> Result<Vec<(i64, i64, i64)>, StoreError> {
+        if owners.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT i.owner_id, COUNT(*),
+                    SUM(CASE WHEN i.updated_at > COALESCE(v.seen_at, 0)
+                              OR EXISTS (SELECT 1 FROM shares s2 WHERE s2.item_id = i.id
+                                           AND s2.revoked_at IS NULL AND s2.granted_at > COALESCE(v.seen_at, 0))
+                             THEN 1 ELSE 0 END)
+               FROM items i
+               LEFT JOIN shared_visits v ON v.viewer_id = $1 AND v.owner_id = i.owner_id
+              WHERE i.owner_id IN ({}) AND {}
+              GROUP BY i.owner_id",
+            placeholders(3, owners.len()),
+            visible("$1", "$2")
+        );
+        let mut query = sqlx::query_as::<_, (i64, i64, i64)>(&sql)
+            .bind(viewer)
+            .bind(now());
+        for owner in owners {
+            query = query.bind(*owner);
+        }
+        Ok(query.fetch_all(&self.pool).await?)
+    }
+
+    async fn last_visit(&self, viewer: i64, owner: i64) -> Result<Option<i64>, StoreError> {
+        let row: Option<(i64,)> = sqlx::query_as(
+            "SELECT seen_at FROM shared_visits WHERE viewer_id = $1 AND owner_id = $2",
+        )
+        .bind(viewer)
+        .bind(owner)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|(at,)| at))
+    }
+
+    /// Remembers that the viewer has just looked at the owner's shared things.
+    pub async fn mark_shared_visit(&self, viewer: i64, owner: i64) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO shared_visits (viewer_id, owner_id, seen_at) VALUES ($1, $2, $3)
+             ON CONFLICT (viewer_id, owner_id) DO UPDATE SET seen_at = excluded.seen_at",
+        )
+        .bind(viewer)
+        .bind(owner)
+        .bind(now())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The viewer leaves an acknowledgement or a note on an item shared
+    /// with them now; false if it is not.
+    pub async fn add_feedback(
+        &self,
+        viewer: i64,
+        item: i64,
+        kind: FeedbackKind,
+        body: &str,
+    ) -> Result<bool, StoreError> {
+        let at = now();
+        let done = sqlx::query(&format!(
+            "INSERT INTO feedback (item_id, author_id, kind, body, at)
+             SELECT i.id, $1, $3, $4, $2 FROM items i WHERE i.id = $5 AND {}",
+            visible("$1", "$2")
+        ))
+        .bind(viewer)
+        .bind(at)
+        .bind(kind.as_str())
+        .bind(body)
+        .bind(item)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    // The owner's side: sharing, taking back, defaults, the log.
+
+    /// Shares one of the owner's items with an audience, until `expires_at`
+    /// if given. Sharing what is shared already only changes the expiry,
+    /// so it does not show up as new again.
+    pub async fn share(
+        &self,
+        owner: i64,
+        item: i64,
+        audience: Audience,
+        expires_at: Option<i64>,
+    ) -> Result<bool, StoreError> {
+        self.set_audiences(owner, item, &[audience], expires_at, false)
+            .await
+    }
+
+    /// Makes the item's audiences exactly `audiences` (with `exclusive`), or
+    /// adds them (without): the participant's one choice per item.
+    pub async fn set_audiences(
+        &self,
+        owner: i64,
+        item: i64,
+        audiences: &[Audience],
+        expires_at: Option<i64>,
+        exclusive: bool,
+    ) -> Result<bool, StoreError> {
+        let at = now();
+        let mut tx = self.pool.begin().await?;
+        let owned: Option<(i64,)> =
+            sqlx::query_as("SELECT id FROM items WHERE id = $1 AND owner_id = $2")
+                .bind(item)
+                .bind(owner)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if owned.is_none() {
+            return Ok(false);
+        }
+        for audience in Audience::ALL {
+            // An expired share is over: sharing again starts a new one.
+            sqlx::query(
+                "UPDATE shares SET revoked_at = $1
+                 WHERE item_id = $2 AND audience = $3 AND revoked_at IS NULL AND expires_at <= $1",
+            )
+            .bind(at)
+            .bind(item)
+            .bind(audience.as_str())
+            .execute(&mut *tx)
+            .await?;
+            if audiences.contains(&audience) {
+                let kept = sqlx::query(
+                    "UPDATE shares SET expires_at = $1
+                     WHERE item_id = $2 AND audience = $3 AND revoked_at IS NULL",
+                )
+                .bind(expires_at)
+                .bind(item)
+                .bind(audience.as_str())
+                .execute(&mut *tx)
+                .await?;
+                if kept.rows_affected() == 0 {
+                    sqlx::query(
+                        "INSERT INTO shares (item_id, audience, granted_at, expires_at) VALUES ($1, $2, $3, $4)",
+                    )
+                    .bind(item)
+                    .bind(audience.as_str())
+                    .bind(at)
+                    .bind(expires_at)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+            } else if exclusive {
+                sqlx::query(
+                    "UPDATE shares SET revoked_at = $1
+                     WHERE item_id = $2 AND audience = $3 AND revoked_at IS NULL",
+                )
+                .bind(at)
+                .bind(item)
+                .bind(audience.as_str())
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Takes a share back: from the very next request, the audience sees
+    /// nothing of the item.
+    pub async fn revoke_share(
+        &self,
+        owner: i64,
+        item: i64,
+        audience: Audience,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE shares SET revoked_at = $1
+             WHERE item_id = $2 AND audience = $3 AND revoked_at IS NULL
+               AND item_id IN (SELECT id FROM items WHERE owner_id = $4)",
+        )
+        .bind(now())
+        .bind(item)
+        .bind(audience.as_str())
+        .bind(owner)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    /// "Stop sharing everything": every share taken back, and every default
+    /// switched off, in one go.
+    pub async fn revoke_everything(&self, owner: i64) -> Result<u64, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query(
+            "UPDATE shares SET revoked_at = $1 WHERE revoked_at IS NULL
+               AND item_id IN (SELECT id FROM items WHERE owner_id = $2)",
+        )
+        .bind(now())
+        .bind(owner)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM share_defaults WHERE user_id = $1")
+            .bind(owner)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(done.rows_affected())
+    }
+
+    /// The active shares of one of the owner's items.
+    pub async fn shares_of(&self, owner: i64, item: i64) -> Result<Vec<ShareView>, StoreError> {
+        let rows: Vec<(String, i64, Option<i64>)> = sqlx::query_as(
+            "SELECT s.audience, s.granted_at, s.expires_at FROM shares s JOIN items i ON i.id = s.item_id
+             WHERE s.item_id = $1 AND i.owner_id = $2 AND s.revoked_at IS NULL
+               AND (s.expires_at IS NULL OR s.expires_at > $3)
+             ORDER BY s.audience",
+        )
+        .bind(item)
+        .bind(owner)
+        .bind(now())
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(audience, granted_at, expires_at)| {
+                Some(ShareView {
+                    audience: Audience::parse(&audience)?,
+                    granted_at,
+                    expires_at,
+                })
+            })
+            .collect())
+    }
+
+    pub async fn share_defaults(
+        &self,
+        owner: i64,
+    ) -> Result<Vec<(ShareCategory, Audience)>, StoreError> {
+        let rows: Vec<(String, String)> =
+            sqlx::query_as("SELECT category, audience FROM share_defaults WHERE user_id = $1")
+                .bind(owner)
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(c, a)| Some((ShareCategory::parse(&c)?, Audience::parse(&a)?)))
+            .collect())
+    }
+
+    /// Sets the owner's defaults to exactly `on`; they apply to items made
+    /// (or steps done) from now on.
+    pub async fn set_share_defaults(
+        &self,
+        owner: i64,
+        on: &[(ShareCategory, Audience)],
+    ) -> Result<(), StoreError> {
+        let at = now();
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM share_defaults WHERE user_id = $1")
+            .bind(owner)
+            .execute(&mut *tx)
+            .await?;
+        for (category, audience) in on {
+            sqlx::query("INSERT INTO share_defaults (user_id, category, audience, set_at) VALUES ($1, $2, $3, $4)")
+                .bind(owner)
+                .bind(category.as_str())
+                .bind(audience.as_str())
+                .bind(at)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// What a share of the owner's item would show: the very content a
+    /// viewer gets, for the preview before sharing. Not logged: it is the
+    /// owner looking.
+    pub async fn share_preview(
+        &self,
+        owner: i64,
+        item: i64,
+    ) -> Result<Option<(ItemKind, SharedContent)>, StoreError> {
+        let row: Option<ContentRow> =
+            sqlx::query_as(&format!("{CONTENT} WHERE i.id = $1 AND i.owner_id = $2"))
+                .bind(item)
+                .bind(owner)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row
+            .and_then(ContentRow::content)
+            .map(|(_, kind, _, content)| (kind, content)))
+    }
+
+    /// "Who has seen my things": the owner's access log, newest first.
+    pub async fn access_log(
+        &self,
+        owner: i64,
+        cursor: Option<i64>,
+    ) -> Result<Page<AccessView>, StoreError> {
+        type Row = (i64, Option<String>, i64, String, Option<String>, i64);
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT a.id, u.display_name, a.item_id, i.kind,
+                    COALESCE(d.title, st.title, r.written_on, ms.title), a.at
+               FROM access_log a
+               JOIN items i ON i.id = a.item_id
+               LEFT JOIN users u ON u.id = a.viewer_id
+               LEFT JOIN dreams d ON d.item_id = i.id
+               LEFT JOIN steps st ON st.item_id = i.id
+               LEFT JOIN reflections r ON r.item_id = i.id
+               LEFT JOIN milestone_marks k ON k.item_id = i.id
+               LEFT JOIN milestones ms ON ms.id = k.milestone_id
+              WHERE a.owner_id = $1 AND a.id < $2
+              ORDER BY a.id DESC LIMIT $3",
+        )
+        .bind(owner)
+        .bind(cursor.unwrap_or(i64::MAX))
+        .bind(PAGE_SIZE + 1)
+        .fetch_all(&self.pool)
+        .await?;
+        let more = rows.len() as i64 > PAGE_SIZE;
+        let rows: Vec<Row> = rows.into_iter().take(PAGE_SIZE as usize).collect();
+        let next = if more { rows.last().map(|r| r.0) } else { None };
+        Ok(Page {
+            items: rows
+                .into_iter()
+                .filter_map(|(_, viewer, item_id, kind, title, at)| {
+                    Some(AccessView {
+                        viewer,
+                        item_id,
+                        kind: ItemKind::parse(&kind)?,
+                        title: title.unwrap_or_default(),
+                        at,
+                    })
+                })
+                .collect(),
+            next,
+        })
+    }
+
+    /// Feedback on one of the owner's items, oldest first.
+    pub async fn feedback_on(
+        &self,
+        owner: i64,
+        item: i64,
+    ) -> Result<Vec<FeedbackView>, StoreError> {
+        let rows: Vec<(i64, String, String, Option<String>, i64)> = sqlx::query_as(
+            "SELECT f.id, f.kind, f.body, u.display_name, f.at FROM feedback f
+               JOIN items i ON i.id = f.item_id LEFT JOIN users u ON u.id = f.author_id
+              WHERE f.item_id = $1 AND i.owner_id = $2 AND f.hidden_at IS NULL
+              ORDER BY f.id LIMIT 100",
+        )
+        .bind(item)
+        .bind(owner)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().filter_map(feedback_view).collect())
+    }
+
+    /// The newest feedback on any of the owner's items, with the item.
+    pub async fn recent_feedback(
+        &self,
+        owner: i64,
+        limit: i64,
+    ) -> Result<Vec<(i64, ItemKind, FeedbackView)>, StoreError> {
+        type Row = (i64, String, i64, String, String, Option<String>, i64);
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT i.id, i.kind, f.id, f.kind, f.body, u.display_name, f.at FROM feedback f
+               JOIN items i ON i.id = f.item_id LEFT JOIN users u ON u.id = f.author_id
+              WHERE i.owner_id = $1 AND f.hidden_at IS NULL
+              ORDER BY f.id DESC LIMIT $2",
+        )
+        .bind(owner)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(item, kind, id, fkind, body, author, at)| {
+                Some((
+                    item,
+                    ItemKind::parse(&kind)?,
+                    feedback_view((id, fkind, body, author, at))?,
+                ))
+            })
+            .collect())
+    }
+}
+
+fn feedback_view(
+    (id, kind, body, author, at): (i64, String, String, Option<String>, i64),
+) -> Option<FeedbackView> {
+    Some(FeedbackView {
+        id,
+        kind: FeedbackKind::parse(&kind)?,
+        body,
+        author,
+        at,
+    })
+}
+
+/// The viewer's own feedback on an item they are reading.
+async fn feedback_by(
+    conn: &mut AnyConnection,
+    item: i64,
+    author: i64,
+) -> Result<Vec<FeedbackView>, StoreError> {
+    let rows: Vec<(i64, String, String, Option<String>, i64)> = sqlx::query_as(
+        "SELECT f.id, f.kind, f.body, u.display_name, f.at FROM feedback f
+           LEFT JOIN users u ON u.id = f.author_id
+          WHERE f.item_id = $1 AND f.author_id = $2 ORDER BY f.id LIMIT 50",
+    )
+    .bind(item)
+    .bind(author)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.into_iter().filter_map(feedback_view).collect())
+}

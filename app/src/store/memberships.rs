@@ -1,0 +1,113 @@
+use super::{now, Store, StoreError};
+use crate::model::Role;
+
+/// A current member of a group as its facilitators see them: a display name
+/// and a role, nothing else.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MemberRow {
+    pub membership_id: i64,
+    pub user_id: i64,
+    pub display_name: String,
+    pub role: Role,
+    pub joined_at: i64,
+}
+
+impl Store {
+    /// The group's current members: facilitators first, then by name.
+    pub async fn roster(&self, group: i64) -> Result<Vec<MemberRow>, StoreError> {
+        let rows: Vec<(i64, i64, String, String, i64)> = sqlx::query_as(
+            "SELECT m.id, u.id, u.display_name, m.role, m.joined_at
+             FROM memberships m JOIN users u ON u.id = m.user_id
+             WHERE m.group_id = $1 AND m.left_at IS NULL
+             ORDER BY CASE m.role WHEN 'facilitator' THEN 0 WHEN 'peer_mentor' THEN 1 ELSE 2 END,
+                      u.display_name, m.id
+             LIMIT 500",
+        )
+        .bind(group)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(membership_id, user_id, display_name, role, joined_at)| {
+                Some(MemberRow {
+                    membership_id,
+                    user_id,
+                    display_name,
+                    role: Role::parse(&role)?,
+                    joined_at,
+                })
+            })
+            .collect())
+    }
+
+    /// A current membership of this group, by id.
+    pub async fn membership(
+        &self,
+        group: i64,
+        membership_id: i64,
+    ) -> Result<Option<MemberRow>, StoreError> {
+        let row: Option<(i64, String, String, i64)> = sqlx::query_as(
+            "SELECT u.id, u.display_name, m.role, m.joined_at
+             FROM memberships m JOIN users u ON u.id = m.user_id
+             WHERE m.id = $1 AND m.group_id = $2 AND m.left_at IS NULL",
+        )
+        .bind(membership_id)
+        .bind(group)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.and_then(|(user_id, display_name, role, joined_at)| {
+            Some(MemberRow {
+                membership_id,
+                user_id,
+                display_name,
+                role: Role::parse(&role)?,
+                joined_at,
+            })
+        }))
+    }
+
+    /// Makes someone a facilitator of the group; being one already is fine.
+    pub async fn add_facilitator(&self, group: i64, user_id: i64) -> Result<(), StoreError> {
+        let result = sqlx::query(
+            "INSERT INTO memberships (group_id, user_id, role, joined_at)
+             VALUES ($1, $2, 'facilitator', $3)",
+        )
+        .bind(group)
+        .bind(user_id)
+        .bind(now())
+        .execute(&self.pool)
+        .await
+        .map_err(StoreError::from_unique(StoreError::AlreadyMember));
+        match result {
+            Ok(_) | Err(StoreError::AlreadyMember) => Ok(()),
+            Err(err) => Err(err),
+        }
+    }
+
+    /// Ends a membership. What it gave access to ends with it, as every
+    /// rule reads current memberships only.
+    pub async fn end_membership(&self, group: i64, membership_id: i64) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE memberships SET left_at = $1 WHERE id = $2 AND group_id = $3 AND left_at IS NULL",
+        )
+        .bind(now())
+        .bind(membership_id)
+        .bind(group)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// A person leaves a group by their own choice, in every role they had there.
+    pub async fn leave_group(&self, group: i64, user_id: i64) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE memberships SET left_at = $1 WHERE group_id = $2 AND user_id = $3 AND left_at IS NULL",
+        )
+        .bind(now())
+        .bind(group)
+        .bind(user_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() > 0)
+    }
+}

@@ -1,0 +1,72 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::error::AppError;
+use crate::ui::locale::use_texts;
+
+/// A page's data, shown when it has arrived: the page waits for it on the
+/// server, so it is whole without JavaScript. A failure is said in the
+/// person's language.
+pub fn loaded<T, V>(
+    data: Resource<Result<T, AppError>>,
+    render: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    V: IntoView + Send + 'static,
+{
+    let t = use_texts();
+    view! {
+        <Suspense>
+            {move || {
+                let render = render.clone();
+                Suspend::new(async move {
+                    match data.await {
+                        Ok(data) => render(data).into_any(),
+                        Err(err) => view! { <p role="alert">{err.message(t)}</p> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// A part of the page's address, like the code in `/invite/:code`.
+pub fn param(name: &str) -> String {
+    use_params_map()
+        .get_untracked()
+        .get(name)
+        .unwrap_or_default()
+}
+
+/// The number in the page's address, like the id in `/groups/:id`; 0 (no
+/// such thing) when it is not a number.
+pub fn param_id() -> i64 {
+    param("id").parse().unwrap_or_default()
+}
+
+/// A value of the page's query string, like `before` in `?before=120`.
+pub fn query(name: &str) -> Option<String> {
+    leptos_router::hooks::use_query_map()
+        .get_untracked()
+        .get(name)
+}
+
+/// Where this page is: path and query, minus a form error from before, so a
+/// form can send the person back here.
+pub fn here() -> String {
+    let location = leptos_router::hooks::use_location();
+    let path = location.pathname.get_untracked();
+    let query: Vec<String> = location
+        .query
+        .get_untracked()
+        .into_iter()
+        .filter(|(k, _)| k != "__err" && k != "__path")
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect();
+    if query.is_empty() {
+        path
+    } else {
+        format!("{path}?{}", query.join("&"))
+    }
+}

@@ -1,0 +1,24 @@
+//! The participant's journal: dreams, steps, reflections and group
+//! milestones, each with a list page and a page of its own.
+
+mod dream;
+mod dreams;
+mod milestones;
+mod reflection;
+mod reflections;
+mod seen;
+mod share;
+mod sharing;
+mod step;
+mod steps;
+
+pub use dream::DreamPage;
+pub use dreams::DreamsPage;
+pub use milestones::JournalMilestonesPage;
+pub use reflection::ReflectionPage;
+pub use reflections::ReflectionsPage;
+pub use seen::SeenPage;
+pub use share::SharePage;
+pub use sharing::SharingPage;
+pub use step::StepPage;
+pub use steps::StepsPage;

@@ -1,0 +1,445 @@
+//! The consent rule in the store, on both backends: who sees a shared item,
+//! for how long, and that every look is logged. Lists, counts and single
+//! reads always agree, because they all use the one rule.
+
+mod support;
+
+use app::model::{
+    Audience, DreamText, FeedbackKind, ReflectionText, Role, ShareCategory, StepStatus, StepText,
+};
+use app::policy::InviteTarget;
+use app::store::{unix_now, Store};
+use support::on_each_backend;
+use support::world::{area, group, invite, member, person};
+
+/// A participant's world: their group's facilitator, a facilitator of
+/// another group, a peer mentor, an admin.
+struct World {
+    group: i64,
+    owner: i64,
+    facilitator: i64,
+    stranger: i64,
+    mentor: i64,
+    admin: i64,
+}
+
+async fn world(store: &Store) -> World {
+    let a = area(store).await;
+    let facilitator = person(store, InviteTarget::Facilitator { area: a }, "Fanni").await;
+    let stranger = person(store, InviteTarget::Facilitator { area: a }, "Sami").await;
+    let g = group(store, a, Some(facilitator)).await;
+    group(store, a, Some(stranger)).await;
+    World {
+        group: g,
+        owner: person(store, member(g, Role::Participant), "Pirjo").await,
+        mentor: person(store, member(g, Role::PeerMentor), "Mikko").await,
+        admin: person(store, InviteTarget::Admin, "Aila").await,
+        facilitator,
+        stranger,
+    }
+}
+
+async fn reflection(store: &Store, owner: i64, n: u32) -> i64 {
+    store
+        .create_reflection(
+            owner,
+            &format!("consent-request-{n:06}"),
+            &ReflectionText::parse("2026-11-23", &format!("Ajatus {n}"), "").unwrap(),
+        )
+        .await
+        .unwrap()
+}
+
+/// What `viewer` sees of the owner's items: by list, by count, one by one.
+async fn seen_by(store: &Store, viewer: i64, owner: i64, items: &[i64]) -> Vec<i64> {
+    let listed: Vec<i64> = store
+        .read_shared_items(viewer, owner, None)
+        .await
+        .unwrap()
+        .items
+        .iter()
+        .map(|i| i.id)
+        .collect();
+    let counted = store
+        .shared_counts(viewer, &[owner])
+        .await
+        .unwrap()
+        .first()
+        .map_or(0, |c| c.1);
+    let mut one_by_one = Vec::new();
+    for id in items {
+        if store.read_shared_item(viewer, *id).await.unwrap().is_some() {
+            one_by_one.push(*id);
+        }
+    }
+    one_by_one.sort_unstable_by(|a, b| b.cmp(a));
+    assert_eq!(listed, one_by_one, "a list and single reads agree");
+    assert_eq!(counted as usize, listed.len(), "a count and a list agree");
+    listed
+}
+
+#[tokio::test]
+async fn nothing_is_seen_until_it_is_shared_and_then_only_by_its_audience() {
+    on_each_backend(|store| async move {
+        let w = world(&store).await;
+        let a = reflection(&store, w.owner, 1).await;
+        let b = reflection(&store, w.owner, 2).await;
+        for viewer in [w.facilitator, w.stranger, w.mentor, w.admin] {
+            assert!(seen_by(&store, viewer, w.owner, &[a, b]).await.is_empty());
+        }
+        assert!(store
+            .share(w.owner, a, Audience::Facilitators, None)
+            .await
+            .unwrap());
+        assert_eq!(seen_by(&store, w.facilitator, w.owner, &[a, b]).await, [a]);
+        for viewer in [w.stranger, w.mentor, w.admin] {
+            assert!(
+                seen_by(&store, viewer, w.owner, &[a, b]).await.is_empty(),
+                "{viewer}"
+            );
+        }
+        // Someone else cannot share the owner's item.
+        assert!(!store
+            .share(w.facilitator, b, Audience::Facilitators, None)
+            .await
+            .unwrap());
+        assert_eq!(seen_by(&store, w.facilitator, w.owner, &[a, b]).await, [a]);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn revoking_expiring_and_leaving_each_end_the_view_at_once() {
+    on_each_backend(|store| async move {
+        let w = world(&store).await;
+        let a = reflection(&store, w.owner, 1).await;
+        store
+            .share(w.owner, a, Audience::Facilitators, None)
+            .await
+            .unwrap();
+        assert_eq!(seen_by(&store, w.facilitator, w.owner, &[a]).await, [a]);
+
+        assert!(store
+            .revoke_share(w.owner, a, Audience::Facilitators)
+            .await
+            .unwrap());
+        assert!(seen_by(&store, w.facilitator, w.owner, &[a])
+            .await
+            .is_empty());
+
+        store
+            .share(w.owner, a, Audience::Facilitators, Some(unix_now() - 1))
+            .await
+            .unwrap();
+        assert!(
+            seen_by(&store, w.facilitator, w.owner, &[a])
+                .await
+                .is_empty(),
+            "expired"
+        );
+        store
+            .share(w.owner, a, Audience::Facilitators, Some(unix_now() + 3_600))
+            .await
+            .unwrap();
+        assert_eq!(
+            seen_by(&store, w.facilitator, w.owner, &[a]).await,
+            [a],
+            "shared again"
+        );
+
+        // Leaving the group ends it without touching the share; coming back
+        // to the group brings it back.
+        store.leave_group(w.group, w.owner).await.unwrap();
+        assert!(seen_by(&store, w.facilitator, w.owner, &[a])
+            .await
+            .is_empty());
+        assert_eq!(
+            store.shares_of(w.owner, a).await.unwrap().len(),
+            1,
+            "the share stands"
+        );
+        let code = invite(&store, member(w.group, Role::Participant), 1).await;
+        store.accept_invite(&code, w.owner).await.unwrap();
+        assert_eq!(seen_by(&store, w.facilitator, w.owner, &[a]).await, [a]);
+
+        // A facilitator who leaves the group loses the view too.
+        store.leave_group(w.group, w.facilitator).await.unwrap();
+        assert!(seen_by(&store, w.facilitator, w.owner, &[a])
+            .await
+            .is_empty());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_peer_mentor_sees_mentor_shares_only_while_the_link_lasts() {
+    on_each_backend(|store| async move {
+        let w = world(&store).await;
+        let to_mentor = reflection(&store, w.owner, 1).await;
+        let to_facilitators = reflection(&store, w.owner, 2).await;
+        store
+            .share(w.owner, to_mentor, Audience::Mentor, None)
+            .await
+            .unwrap();
+        store
+            .share(w.owner, to_facilitators, Audience::Facilitators, None)
+            .await
+            .unwrap();
+        let items = [to_mentor, to_facilitators];
+        assert!(
+            seen_by(&store, w.mentor, w.owner, &items).await.is_empty(),
+            "no link yet"
+        );
+
+        let link = store
+            .propose_mentor(w.mentor, w.owner, Some(w.group), w.facilitator)
+            .await
+            .unwrap();
+        assert!(
+            seen_by(&store, w.mentor, w.owner, &items).await.is_empty(),
+            "not accepted yet"
+        );
+        assert!(
+            !store.answer_mentor(w.mentor, link, true).await.unwrap(),
+            "the mentee answers"
+        );
+        assert!(store.answer_mentor(w.owner, link, true).await.unwrap());
+        assert_eq!(
+            seen_by(&store, w.mentor, w.owner, &items).await,
+            [to_mentor]
+        );
+        assert_eq!(
+            seen_by(&store, w.facilitator, w.owner, &items).await,
+            [to_facilitators]
+        );
+
+        assert!(store.end_mentor_link(w.mentor, link).await.unwrap());
+        assert!(seen_by(&store, w.mentor, w.owner, &items).await.is_empty());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn every_look_by_anyone_but_the_owner_is_logged_once_per_item() {
+    on_each_backend(|store| async move {
+        let w = world(&store).await;
+        let a = reflection(&store, w.owner, 1).await;
+        let b = reflection(&store, w.owner, 2).await;
+        reflection(&store, w.owner, 3).await;
+        store
+            .share(w.owner, a, Audience::Facilitators, None)
+            .await
+            .unwrap();
+        store
+            .share(w.owner, b, Audience::Facilitators, None)
+            .await
+            .unwrap();
+        assert!(store
+            .access_log(w.owner, None)
+            .await
+            .unwrap()
+            .items
+            .is_empty());
+
+        store
+            .read_shared_items(w.facilitator, w.owner, None)
+            .await
+            .unwrap();
+        let log = store.access_log(w.owner, None).await.unwrap().items;
+        assert_eq!(log.len(), 2, "one row per item shown");
+        assert!(log.iter().all(|l| l.viewer.as_deref() == Some("Fanni")));
+        store
+            .read_shared_item(w.facilitator, a)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            store.access_log(w.owner, None).await.unwrap().items.len(),
+            3
+        );
+        // Looking at nothing leaves nothing; the stranger saw nothing.
+        store
+            .read_shared_items(w.stranger, w.owner, None)
+            .await
+            .unwrap();
+        assert!(store
+            .read_shared_item(w.stranger, a)
+            .await
+            .unwrap()
+            .is_none());
+        assert_eq!(
+            store.access_log(w.owner, None).await.unwrap().items.len(),
+            3
+        );
+        // Counting shows no content and logs nothing.
+        store
+            .shared_counts(w.facilitator, &[w.owner])
+            .await
+            .unwrap();
+        assert_eq!(
+            store.access_log(w.owner, None).await.unwrap().items.len(),
+            3
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_preview_is_exactly_what_the_audience_sees() {
+    on_each_backend(|store| async move {
+        let w = world(&store).await;
+        let dream = store
+            .create_dream(
+                w.owner,
+                "consent-dream-0001",
+                &DreamText::parse("Salainen unelma", "", "home").unwrap(),
+            )
+            .await
+            .unwrap();
+        let step = store
+            .create_step(
+                w.owner,
+                "consent-step-00001",
+                &StepText::parse("Jaettu askel", &dream.to_string(), "work", "").unwrap(),
+            )
+            .await
+            .unwrap();
+        let (_, preview) = store.share_preview(w.owner, step).await.unwrap().unwrap();
+        store
+            .share(w.owner, step, Audience::Facilitators, None)
+            .await
+            .unwrap();
+        let seen = store
+            .read_shared_item(w.facilitator, step)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(seen.content, preview);
+        let shown = format!("{:?}", seen.content);
+        assert!(
+            !shown.contains("Salainen unelma"),
+            "a shared step does not name its unshared dream"
+        );
+        assert!(
+            store
+                .share_preview(w.facilitator, step)
+                .await
+                .unwrap()
+                .is_none(),
+            "only the owner previews"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn defaults_share_new_items_only_and_stop_everything_stops_everything() {
+    on_each_backend(|store| async move {
+        let w = world(&store).await;
+        let before = reflection(&store, w.owner, 1).await;
+        store
+            .set_share_defaults(
+                w.owner,
+                &[
+                    (ShareCategory::Reflection, Audience::Facilitators),
+                    (ShareCategory::StepDone, Audience::Facilitators),
+                ],
+            )
+            .await
+            .unwrap();
+        let after = reflection(&store, w.owner, 2).await;
+        assert_eq!(
+            seen_by(&store, w.facilitator, w.owner, &[before, after]).await,
+            [after]
+        );
+
+        let step = store
+            .create_step(
+                w.owner,
+                "consent-step-00002",
+                &StepText::parse("Askel", "", "work", "").unwrap(),
+            )
+            .await
+            .unwrap();
+        assert!(
+            store
+                .read_shared_item(w.facilitator, step)
+                .await
+                .unwrap()
+                .is_none(),
+            "open steps stay private"
+        );
+        store
+            .set_step_status(w.owner, step, StepStatus::Done, app::model::Day::today())
+            .await
+            .unwrap();
+        assert!(
+            store
+                .read_shared_item(w.facilitator, step)
+                .await
+                .unwrap()
+                .is_some(),
+            "shared when done"
+        );
+
+        assert!(store.revoke_everything(w.owner).await.unwrap() >= 2);
+        assert!(
+            seen_by(&store, w.facilitator, w.owner, &[before, after, step])
+                .await
+                .is_empty()
+        );
+        assert!(store.share_defaults(w.owner).await.unwrap().is_empty());
+        let later = reflection(&store, w.owner, 3).await;
+        assert!(store
+            .read_shared_item(w.facilitator, later)
+            .await
+            .unwrap()
+            .is_none());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn notes_go_only_on_items_shared_with_their_writer_and_go_with_the_item() {
+    on_each_backend(|store| async move {
+        let w = world(&store).await;
+        let a = reflection(&store, w.owner, 1).await;
+        assert!(!store
+            .add_feedback(w.facilitator, a, FeedbackKind::Note, "Hyvä!")
+            .await
+            .unwrap());
+        store
+            .share(w.owner, a, Audience::Facilitators, None)
+            .await
+            .unwrap();
+        assert!(!store
+            .add_feedback(w.stranger, a, FeedbackKind::Note, "Hei")
+            .await
+            .unwrap());
+        assert!(store
+            .add_feedback(w.facilitator, a, FeedbackKind::Note, "Hyvä!")
+            .await
+            .unwrap());
+        let notes = store.feedback_on(w.owner, a).await.unwrap();
+        assert_eq!((notes.len(), notes[0].body.as_str()), (1, "Hyvä!"));
+        assert_eq!(store.recent_feedback(w.owner, 5).await.unwrap().len(), 1);
+        assert!(
+            store
+                .feedback_on(w.facilitator, a)
+                .await
+                .unwrap()
+                .is_empty(),
+            "the owner's to read"
+        );
+
+        store
+            .delete_item(w.owner, a, app::model::ItemKind::Reflection)
+            .await
+            .unwrap();
+        assert!(
+            store.recent_feedback(w.owner, 5).await.unwrap().is_empty(),
+            "deleted with the item"
+        );
+    })
+    .await;
+}

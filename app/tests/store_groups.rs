@@ -1,0 +1,138 @@
+//! Areas, groups and memberships in the store, on both backends.
+
+mod support;
+
+use app::model::{Day, GroupKind, Phase, Role};
+use app::policy::InviteTarget;
+use app::store::{NewGroup, StoreError};
+use support::on_each_backend;
+use support::world::{area, group, member, person};
+
+#[tokio::test]
+async fn area_names_are_unique() {
+    on_each_backend(|store| async move {
+        store.create_area("Oulu").await.unwrap();
+        let twice = store.create_area("Oulu").await;
+        assert!(matches!(twice, Err(StoreError::NameTaken)), "{twice:?}");
+        let kemi = store.create_area("Kemi").await.unwrap();
+        let rename = store.rename_area(kemi, "Oulu").await;
+        assert!(matches!(rename, Err(StoreError::NameTaken)));
+        assert_eq!(
+            store.area_name(kemi).await.unwrap().as_deref(),
+            Some("Kemi")
+        );
+        let names: Vec<String> = store
+            .areas()
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|a| a.name)
+            .collect();
+        assert_eq!(names, ["Kemi", "Oulu"]);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_group_keeps_its_kind_dates_and_phase() {
+    on_each_backend(|store| async move {
+        let area = area(&store).await;
+        let facilitator = person(&store, InviteTarget::Facilitator { area }, "Ohjaaja").await;
+        let today = Day::today();
+        let id = store
+            .create_group(
+                NewGroup {
+                    area_id: area,
+                    name: "Naisten ryhmä",
+                    kind: GroupKind::Women,
+                    starts_on: today,
+                    monthly_from: today.add_months(6),
+                },
+                Some(facilitator),
+            )
+            .await
+            .unwrap();
+        let g = store.group(id).await.unwrap().unwrap();
+        assert_eq!(g.kind, GroupKind::Women);
+        assert_eq!(g.starts_on, today);
+        assert_eq!(g.phase, Phase::Intensive);
+        assert!(store.actor(facilitator).await.unwrap().facilitates(id));
+
+        assert!(store.set_monthly_from(id, today).await.unwrap());
+        assert_eq!(
+            store.group(id).await.unwrap().unwrap().phase,
+            Phase::Monthly
+        );
+        assert_eq!(store.group(id + 1000).await.unwrap(), None);
+        assert_eq!(store.groups_in_area(area).await.unwrap().len(), 1);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_roster_shows_current_members_only_and_leaving_ends_membership() {
+    on_each_backend(|store| async move {
+        let area = area(&store).await;
+        let facilitator = person(&store, InviteTarget::Facilitator { area }, "Ohjaaja").await;
+        let g = group(&store, area, Some(facilitator)).await;
+        let other = group(&store, area, None).await;
+        let aino = person(&store, member(g, Role::Participant), "Aino").await;
+        let _bea = person(&store, member(g, Role::PeerMentor), "Bea").await;
+        let _elsewhere = person(&store, member(other, Role::Participant), "Eero").await;
+
+        let roster = store.roster(g).await.unwrap();
+        let names: Vec<(&str, Role)> = roster
+            .iter()
+            .map(|m| (m.display_name.as_str(), m.role))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("Ohjaaja", Role::Facilitator),
+                ("Bea", Role::PeerMentor),
+                ("Aino", Role::Participant)
+            ]
+        );
+
+        // Leaving is by the person, in every role they had there.
+        assert!(store.leave_group(g, aino).await.unwrap());
+        assert!(!store.leave_group(g, aino).await.unwrap(), "already left");
+        assert!(store.actor(aino).await.unwrap().memberships.is_empty());
+        assert_eq!(store.roster(g).await.unwrap().len(), 2);
+
+        // Removing needs the membership of this very group.
+        let bea = store.roster(g).await.unwrap()[1].membership_id;
+        assert!(store.membership(other, bea).await.unwrap().is_none());
+        assert!(!store.end_membership(other, bea).await.unwrap());
+        assert!(store.end_membership(g, bea).await.unwrap());
+        assert_eq!(store.roster(g).await.unwrap().len(), 1);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_facilitator_is_assigned_once_and_sees_only_their_groups() {
+    on_each_backend(|store| async move {
+        let area = area(&store).await;
+        let anna = person(&store, InviteTarget::Facilitator { area }, "Anna").await;
+        let mine = group(&store, area, Some(anna)).await;
+        let theirs = group(&store, area, None).await;
+        store.add_facilitator(theirs, anna).await.unwrap();
+        store.add_facilitator(theirs, anna).await.unwrap();
+        let facilitating: Vec<i64> = store
+            .groups_of(anna)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|g| g.id)
+            .collect();
+        assert_eq!(facilitating.len(), 2);
+        assert!(facilitating.contains(&mine) && facilitating.contains(&theirs));
+        assert_eq!(
+            store.roster(theirs).await.unwrap().len(),
+            1,
+            "assigned once"
+        );
+    })
+    .await;
+}

@@ -1,0 +1,345 @@
+//! The journal in the store, on both backends. Every item is its owner's
+//! alone: no id, guessed or known, lets another person read, change or
+//! delete it.
+
+mod support;
+
+use app::model::{
+    Day, DreamText, ItemKind, MarkText, MilestoneText, ReflectionText, Role, StepStatus, StepText,
+    PAGE_SIZE,
+};
+use app::store::{Store, StoreError};
+use support::on_each_backend;
+use support::world::{area, group, member, person};
+
+async fn two_participants(store: &Store) -> (i64, i64, i64) {
+    let area = area(store).await;
+    let g = group(store, area, None).await;
+    let aino = person(store, member(g, Role::Participant), "Aino").await;
+    let bea = person(store, member(g, Role::Participant), "Bea").await;
+    (g, aino, bea)
+}
+
+fn dream(title: &str) -> DreamText {
+    DreamText::parse(title, "Se merkitsee paljon.", "work").unwrap()
+}
+
+fn step(title: &str, dream: Option<i64>) -> StepText {
+    StepText::parse(
+        title,
+        &dream.map(|d| d.to_string()).unwrap_or_default(),
+        "study",
+        "",
+    )
+    .unwrap()
+}
+
+fn reflection(body: &str) -> ReflectionText {
+    ReflectionText::parse("2026-11-23", body, "4").unwrap()
+}
+
+fn rid(n: u32) -> String {
+    format!("request-id-{n:08}")
+}
+
+#[tokio::test]
+async fn another_person_can_never_read_change_or_delete_an_item() {
+    on_each_backend(|store| async move {
+        let (_, aino, bea) = two_participants(&store).await;
+        let d = store
+            .create_dream(aino, &rid(1), &dream("Oma koti"))
+            .await
+            .unwrap();
+        let s = store
+            .create_step(aino, &rid(2), &step("Soita", Some(d)))
+            .await
+            .unwrap();
+        let r = store
+            .create_reflection(aino, &rid(3), &reflection("Salaisuus"))
+            .await
+            .unwrap();
+
+        // Reading by id, and in lists.
+        assert_eq!(store.dream(bea, d).await.unwrap(), None);
+        assert_eq!(store.step(bea, s).await.unwrap(), None);
+        assert_eq!(store.reflection(bea, r).await.unwrap(), None);
+        assert!(store
+            .dreams(bea, false, None)
+            .await
+            .unwrap()
+            .items
+            .is_empty());
+        assert!(store
+            .steps(bea, false, None)
+            .await
+            .unwrap()
+            .items
+            .is_empty());
+        assert!(store.reflections(bea, None).await.unwrap().items.is_empty());
+        assert!(store.steps_of_dream(bea, d).await.unwrap().is_empty());
+        // Changing.
+        assert!(!store.update_dream(bea, d, &dream("Minun")).await.unwrap());
+        assert!(!store.set_dream_archived(bea, d, true).await.unwrap());
+        assert!(!store
+            .update_step(bea, s, &step("Minun", None))
+            .await
+            .unwrap());
+        assert!(!store
+            .set_step_status(bea, s, StepStatus::Done, Day::today())
+            .await
+            .unwrap());
+        assert!(!store.set_next_step(bea, s).await.unwrap());
+        assert!(!store
+            .update_reflection(bea, r, &reflection("Minun"))
+            .await
+            .unwrap());
+        // Leading one's step to another's dream.
+        let theirs = store
+            .create_step(bea, &rid(4), &step("Bean", Some(d)))
+            .await;
+        assert!(matches!(theirs, Err(StoreError::Invalid(_))), "{theirs:?}");
+        // Deleting, also with the wrong kind.
+        for (id, kind) in [
+            (d, ItemKind::Dream),
+            (s, ItemKind::Step),
+            (r, ItemKind::Reflection),
+        ] {
+            assert!(!store.delete_item(bea, id, kind).await.unwrap());
+        }
+        assert!(
+            !store.delete_item(aino, d, ItemKind::Step).await.unwrap(),
+            "kind must match"
+        );
+
+        // Guessing every id around them finds nothing of Aino's.
+        for id in 0..(r + 50) {
+            assert_eq!(store.dream(bea, id).await.unwrap(), None);
+            assert_eq!(store.step(bea, id).await.unwrap(), None);
+            assert_eq!(store.reflection(bea, id).await.unwrap(), None);
+        }
+
+        // Aino's things are untouched.
+        assert_eq!(
+            store.dream(aino, d).await.unwrap().unwrap().title,
+            "Oma koti"
+        );
+        assert_eq!(
+            store.step(aino, s).await.unwrap().unwrap().status,
+            StepStatus::Planned
+        );
+        assert_eq!(
+            store.reflection(aino, r).await.unwrap().unwrap().body,
+            "Salaisuus"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_request_applies_once_however_often_it_is_sent() {
+    on_each_backend(|store| async move {
+        let (_, aino, bea) = two_participants(&store).await;
+        let first = store
+            .create_reflection(aino, &rid(7), &reflection("Kerran"))
+            .await
+            .unwrap();
+        let again = store
+            .create_reflection(aino, &rid(7), &reflection("Kerran"))
+            .await
+            .unwrap();
+        assert_eq!(first, again);
+        assert_eq!(store.reflections(aino, None).await.unwrap().items.len(), 1);
+        // The same id from another person is their own request.
+        store
+            .create_reflection(bea, &rid(7), &reflection("Toinen"))
+            .await
+            .unwrap();
+        assert_eq!(store.reflections(bea, None).await.unwrap().items.len(), 1);
+        let d1 = store
+            .create_dream(aino, &rid(8), &dream("A"))
+            .await
+            .unwrap();
+        assert_eq!(
+            store
+                .create_dream(aino, &rid(8), &dream("A"))
+                .await
+                .unwrap(),
+            d1
+        );
+        let s1 = store
+            .create_step(aino, &rid(9), &step("A", None))
+            .await
+            .unwrap();
+        assert_eq!(
+            store
+                .create_step(aino, &rid(9), &step("A", None))
+                .await
+                .unwrap(),
+            s1
+        );
+        assert_eq!(
+            store.dreams(aino, false, None).await.unwrap().items.len(),
+            1
+        );
+        assert_eq!(store.steps(aino, false, None).await.unwrap().items.len(), 1);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn lists_come_a_page_at_a_time_newest_first() {
+    on_each_backend(|store| async move {
+        let (_, aino, _) = two_participants(&store).await;
+        let total = PAGE_SIZE as u32 * 2 + 5;
+        for n in 0..total {
+            store
+                .create_reflection(aino, &rid(100 + n), &reflection(&format!("n{n}")))
+                .await
+                .unwrap();
+        }
+        let mut seen = Vec::new();
+        let mut cursor = None;
+        loop {
+            let page = store.reflections(aino, cursor).await.unwrap();
+            assert!(page.items.len() as i64 <= PAGE_SIZE);
+            seen.extend(page.items.iter().map(|r| r.body.clone()));
+            match page.next {
+                Some(next) => cursor = Some(next),
+                None => break,
+            }
+        }
+        let expected: Vec<String> = (0..total).rev().map(|n| format!("n{n}")).collect();
+        assert_eq!(seen, expected, "every one once, newest first");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_next_step_is_picked_done_in_one_go_and_counted() {
+    on_each_backend(|store| async move {
+        let (_, aino, _) = two_participants(&store).await;
+        let d = store
+            .create_dream(aino, &rid(1), &dream("Työ"))
+            .await
+            .unwrap();
+        let a = store
+            .create_step(aino, &rid(2), &step("Ensimmäinen", Some(d)))
+            .await
+            .unwrap();
+        let b = store
+            .create_step(aino, &rid(3), &step("Toinen", Some(d)))
+            .await
+            .unwrap();
+        assert!(store.set_next_step(aino, b).await.unwrap());
+        assert_eq!(store.next_step(aino).await.unwrap().unwrap().id, b);
+
+        let today = Day::today();
+        assert!(store
+            .set_step_status(aino, b, StepStatus::Done, today)
+            .await
+            .unwrap());
+        assert_eq!(
+            store.next_step(aino).await.unwrap(),
+            None,
+            "done is no longer next"
+        );
+        assert!(
+            !store.set_next_step(aino, b).await.unwrap(),
+            "a done step cannot be next"
+        );
+        // Done twice keeps the first day.
+        assert!(store
+            .set_step_status(aino, b, StepStatus::Done, today.add_days(3))
+            .await
+            .unwrap());
+        assert_eq!(
+            store.step(aino, b).await.unwrap().unwrap().done_on,
+            Some(today)
+        );
+
+        assert_eq!(store.steps(aino, true, None).await.unwrap().items.len(), 1);
+        assert_eq!(store.steps(aino, false, None).await.unwrap().items[0].id, a);
+        let (y, m, _) = today.ymd();
+        let counts = store
+            .steps_done_per_month(aino, today.add_days(-40))
+            .await
+            .unwrap();
+        assert_eq!(
+            counts
+                .iter()
+                .find(|c| (c.year, c.month) == (y, m))
+                .unwrap()
+                .count,
+            1
+        );
+        let achieved = store.achievements(aino, 5).await.unwrap();
+        assert_eq!(achieved[0].title, "Toinen");
+
+        // Back to doing: not done any more, and off the chart.
+        assert!(store
+            .set_step_status(aino, b, StepStatus::Doing, today)
+            .await
+            .unwrap());
+        assert_eq!(store.step(aino, b).await.unwrap().unwrap().done_on, None);
+        assert!(store
+            .steps_done_per_month(aino, today.add_days(-40))
+            .await
+            .unwrap()
+            .is_empty());
+
+        // Deleting the dream keeps its steps, leading nowhere.
+        assert!(store.delete_item(aino, d, ItemKind::Dream).await.unwrap());
+        assert_eq!(store.step(aino, a).await.unwrap().unwrap().dream, None);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn milestones_are_marked_only_in_ones_own_groups_and_once() {
+    on_each_backend(|store| async move {
+        let (g, aino, _) = two_participants(&store).await;
+        let area = area(&store).await;
+        let other = group(&store, area, None).await;
+        let ours = store
+            .create_milestone(
+                g,
+                &MilestoneText::parse("Ensiapu", "", "2026-12-01").unwrap(),
+            )
+            .await
+            .unwrap();
+        let theirs = store
+            .create_milestone(other, &MilestoneText::parse("Muiden", "", "").unwrap())
+            .await
+            .unwrap();
+        let mark = MarkText::parse("2026-11-20", "Jee").unwrap();
+        let refused = store.mark_milestone(aino, &rid(1), theirs, &mark).await;
+        assert!(
+            matches!(refused, Err(StoreError::Invalid(_))),
+            "{refused:?}"
+        );
+
+        let first = store
+            .mark_milestone(aino, &rid(2), ours, &mark)
+            .await
+            .unwrap();
+        let twice = store
+            .mark_milestone(aino, &rid(3), ours, &mark)
+            .await
+            .unwrap();
+        assert_eq!(first, twice, "one mark per milestone");
+        let entries = store.milestone_entries(aino).await.unwrap();
+        assert_eq!(entries.len(), 1, "only the own group's milestones");
+        assert_eq!(entries[0].mark.as_ref().unwrap().note, "Jee");
+        assert_eq!(
+            store.achievements(aino, 5).await.unwrap()[0].kind,
+            ItemKind::Milestone
+        );
+
+        // After leaving, the group's milestones are no longer offered, but
+        // the mark stays the participant's own.
+        store.leave_group(g, aino).await.unwrap();
+        assert!(store.milestone_entries(aino).await.unwrap().is_empty());
+        assert_eq!(store.achievements(aino, 5).await.unwrap().len(), 1);
+    })
+    .await;
+}

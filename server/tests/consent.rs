@@ -1,0 +1,299 @@
+//! The consent matrix, through the real server on SQLite and PostgreSQL:
+//! every server function that reads or writes journal data, called by each
+//! kind of person, in each state of sharing. Generated as a table: expected
+//! and actual side by side, printed, and every cell asserted.
+
+mod support;
+
+use app::model::Audience;
+use app::store::{unix_now, Store};
+use support::browser::Browser;
+use support::cast::{Cast, Who};
+use support::{block_on, on_each_database};
+
+/// The states of one reflection's sharing, in the order they are reached.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum State {
+    NotShared,
+    SharedWithFacilitators,
+    SharedWithMentor,
+    Revoked,
+    Expired,
+    OwnerLeftGroup,
+}
+
+const STATES: [State; 6] = [
+    State::NotShared,
+    State::SharedWithFacilitators,
+    State::SharedWithMentor,
+    State::Revoked,
+    State::Expired,
+    State::OwnerLeftGroup,
+];
+
+const WHO: [Who; 6] = [
+    Who::Anonymous,
+    Who::Participant,
+    Who::Facilitator,
+    Who::Stranger,
+    Who::Mentor,
+    Who::Admin,
+];
+
+/// What a caller gets: a refusal, or the page with or without the secret.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Outcome {
+    Refused(u16),
+    Sees,
+    SeesNothing,
+}
+
+const SECRET: &str = "Luottamuksellinen ajatus";
+
+fn outcome(status: u16, body: &str) -> Outcome {
+    match status {
+        200 if body.contains(SECRET) => Outcome::Sees,
+        200 => Outcome::SeesNothing,
+        status => Outcome::Refused(status),
+    }
+}
+
+/// The rule, as a reader would state it: who may see the reflection now.
+fn facilitator_sees(state: State) -> bool {
+    state == State::SharedWithFacilitators
+}
+
+/// One server function and what each caller should get from it.
+struct Function {
+    name: &'static str,
+    call: fn(&mut Browser, &Ids) -> (u16, String),
+    expect: fn(Who, State) -> Outcome,
+}
+
+struct Ids {
+    reflection: String,
+    group: String,
+    owner: String,
+}
+
+fn post(b: &mut Browser, path: &str, fields: &[(&str, &str)]) -> (u16, String) {
+    let r = b.form(path, fields);
+    (r.status, r.text())
+}
+
+/// Owner-only functions: the owner gets it; others are told it does not
+/// exist (or, for their own lists, get their own empty ones).
+fn owner_only(who: Who, _: State) -> Outcome {
+    match who {
+        Who::Anonymous => Outcome::Refused(401),
+        Who::Participant => Outcome::Sees,
+        _ => Outcome::Refused(404),
+    }
+}
+
+fn own_list(who: Who, _: State) -> Outcome {
+    match who {
+        Who::Anonymous => Outcome::Refused(401),
+        Who::Participant => Outcome::Sees,
+        _ => Outcome::SeesNothing,
+    }
+}
+
+fn functions() -> Vec<Function> {
+    vec![
+        Function {
+            name: "reflection",
+            call: |b, ids| post(b, "/api/reflection", &[("id", &ids.reflection)]),
+            expect: owner_only,
+        },
+        Function {
+            name: "reflections",
+            call: |b, _| post(b, "/api/reflections", &[]),
+            expect: own_list,
+        },
+        Function {
+            name: "journal_home",
+            call: |b, _| post(b, "/api/journal_home", &[]),
+            expect: |who, _| match who {
+                Who::Anonymous => Outcome::SeesNothing,
+                _ => Outcome::SeesNothing,
+            },
+        },
+        Function {
+            name: "reflection_update",
+            call: |b, ids| {
+                post(
+                    b,
+                    "/api/reflection_update",
+                    &[
+                        ("id", &ids.reflection),
+                        ("written_on", "2026-11-23"),
+                        ("body", SECRET),
+                    ],
+                )
+            },
+            expect: |who, _| match who {
+                Who::Anonymous => Outcome::Refused(401),
+                Who::Participant => Outcome::SeesNothing,
+                _ => Outcome::Refused(404),
+            },
+        },
+        Function {
+            name: "share_draft",
+            call: |b, ids| post(b, "/api/share_draft", &[("id", &ids.reflection)]),
+            expect: owner_only,
+        },
+        Function {
+            name: "seen",
+            call: |b, _| post(b, "/api/seen", &[]),
+            expect: |who, _| match who {
+                Who::Anonymous => Outcome::Refused(401),
+                _ => Outcome::SeesNothing,
+            },
+        },
+        Function {
+            name: "shared",
+            call: |b, ids| {
+                post(
+                    b,
+                    "/api/shared",
+                    &[("group", &ids.group), ("person", &ids.owner)],
+                )
+            },
+            expect: |who, state| match who {
+                Who::Anonymous => Outcome::Refused(401),
+                Who::Facilitator if state == State::OwnerLeftGroup => Outcome::Refused(404),
+                Who::Facilitator if facilitator_sees(state) => Outcome::Sees,
+                Who::Facilitator => Outcome::SeesNothing,
+                _ => Outcome::Refused(404),
+            },
+        },
+        Function {
+            name: "feedback_give",
+            call: |b, ids| {
+                post(
+                    b,
+                    "/api/feedback_give",
+                    &[
+                        ("group", &ids.group),
+                        ("person", &ids.owner),
+                        ("item", &ids.reflection),
+                        ("note", ""),
+                    ],
+                )
+            },
+            expect: |who, state| match who {
+                Who::Anonymous => Outcome::Refused(401),
+                Who::Facilitator if facilitator_sees(state) => Outcome::SeesNothing,
+                _ => Outcome::Refused(404),
+            },
+        },
+    ]
+}
+
+/// Brings the world to `state`, step by step from the one before.
+fn enter(state: State, store: &Store, cast: &mut Cast, reflection: i64, link: &mut Option<i64>) {
+    let owner = cast.participant.id;
+    match state {
+        State::NotShared => {}
+        State::SharedWithFacilitators => {
+            block_on(store.share(owner, reflection, Audience::Facilitators, None)).unwrap();
+        }
+        State::SharedWithMentor => {
+            block_on(store.revoke_share(owner, reflection, Audience::Facilitators)).unwrap();
+            let id = block_on(store.propose_mentor(
+                cast.mentor.id,
+                owner,
+                Some(cast.group),
+                cast.facilitator.id,
+            ))
+            .unwrap();
+            block_on(store.answer_mentor(owner, id, true)).unwrap();
+            *link = Some(id);
+            block_on(store.share(owner, reflection, Audience::Mentor, None)).unwrap();
+        }
+        State::Revoked => {
+            block_on(store.revoke_share(owner, reflection, Audience::Mentor)).unwrap();
+        }
+        State::Expired => {
+            block_on(store.share(
+                owner,
+                reflection,
+                Audience::Facilitators,
+                Some(unix_now() - 1),
+            ))
+            .unwrap();
+        }
+        State::OwnerLeftGroup => {
+            block_on(store.share(owner, reflection, Audience::Facilitators, None)).unwrap();
+            block_on(store.leave_group(cast.group, owner)).unwrap();
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_consent_matrix_holds_cell_by_cell() {
+    on_each_database(|server, store| {
+        let mut cast = Cast::new(server.port, &store);
+        let made = cast.participant.browser.form(
+            "/api/reflection_create",
+            &[
+                ("request_id", "matrix-request-0001"),
+                ("written_on", "2026-11-23"),
+                ("body", SECRET),
+            ],
+        );
+        assert_eq!(made.status, 200);
+        let listed: serde_json::Value =
+            serde_json::from_slice(&cast.participant.browser.form("/api/reflections", &[]).body)
+                .unwrap();
+        let reflection = listed["items"][0]["id"].as_i64().unwrap();
+        let ids = Ids {
+            reflection: reflection.to_string(),
+            group: cast.group.to_string(),
+            owner: cast.participant.id.to_string(),
+        };
+        let mut link = None;
+        let mut table = vec![format!(
+            "{:<18} {}",
+            "function \\ who",
+            WHO.map(|w| format!("{:<12}", format!("{w:?}"))).join("")
+        )];
+        for state in STATES {
+            enter(state, &store, &mut cast, reflection, &mut link);
+            table.push(format!("-- {state:?}"));
+            for f in functions() {
+                let mut cells = Vec::new();
+                for who in WHO {
+                    let (status, body) = (f.call)(cast.who(who), &ids);
+                    let got = outcome(status, &body);
+                    let want = (f.expect)(who, state);
+                    assert_eq!(
+                        got, want,
+                        "{} by {who:?} when {state:?}: {status} {body}",
+                        f.name
+                    );
+                    cells.push(format!("{:<12}", short(got)));
+                }
+                table.push(format!("{:<18} {}", f.name, cells.join("")));
+            }
+        }
+        println!("{}", table.join("\n"));
+        // The owner's log shows the facilitator's reads, and only theirs.
+        let seen = cast.participant.browser.page("/journal/seen");
+        assert!(seen.contains("Fanni"), "the facilitator's view is listed");
+        assert!(
+            !seen.contains("Sami") && !seen.contains("Aila"),
+            "nobody else saw anything"
+        );
+    })
+    .await;
+}
+
+fn short(outcome: Outcome) -> String {
+    match outcome {
+        Outcome::Refused(status) => status.to_string(),
+        Outcome::Sees => "sees".to_owned(),
+        Outcome::SeesNothing => "nothing".to_owned(),
+    }
+}
