@@ -60,6 +60,11 @@ pub struct ServeArgs {
     /// The folder with the built site (pkg/, icons, service worker).
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
     pub site_root: PathBuf,
+    /// Calls per minute from one address to the sign-in, invite and
+    /// recovery endpoints. Raise it where many people share one address
+    /// (a group joining together on one Wi-Fi).
+    #[arg(long, env = "POLKU_GUESSES_PER_MINUTE", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub guesses_per_minute: u32,
 }
 
 #[derive(Args, Debug, Clone)]

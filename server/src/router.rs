@@ -21,10 +21,11 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub store: Store,
     pub auth: AuthConfig,
+    /// Calls per minute per address to the sign-in, invite or recovery
+    /// endpoints.
+    pub guesses_per_minute: u32,
 }
 
-/// Calls per minute per address to the sign-in, invite or recovery endpoints.
-const GUESSES_PER_MINUTE: u32 = 30;
 /// Tries per minute of one code or one credential, from anywhere.
 const TRIES_PER_CODE: u32 = 10;
 const MINUTE: Duration = Duration::from_secs(60);
@@ -54,7 +55,7 @@ pub fn router(state: AppState) -> Router {
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn(error_status::set_status))
         .layer(axum::middleware::from_fn_with_state(
-            RateLimiter::new(GUESSES_PER_MINUTE, MINUTE),
+            RateLimiter::new(state.guesses_per_minute, MINUTE),
             rate_limit::limit,
         ))
         .layer(CompressionLayer::new())

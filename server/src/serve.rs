@@ -60,6 +60,7 @@ pub async fn run(args: ServeArgs) -> Result<(), String> {
         leptos_options,
         store: store.clone(),
         auth,
+        guesses_per_minute: args.guesses_per_minute,
     });
     // The peer address feeds the rate limits.
     axum::serve(
