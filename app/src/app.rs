@@ -6,11 +6,12 @@ use leptos_router::{path, SsrMode};
 use crate::i18n::texts;
 use crate::ui::locale::{request_locale, use_texts};
 use crate::ui::pages::{
-    AdminPage, AreaPage, DevicesPage, DreamPage, DreamsPage, FiguresPage, GroupPage, GroupsPage,
-    HelpAreaPage, HelpPage, HomePage, InvitePage, InviteSharePage, JournalMilestonesPage,
-    MyGroupsPage, NotFoundPage, OfflinePage, OutboxPage, RecoverPage, RecoverySharePage,
-    ReflectionPage, ReflectionsPage, SeenPage, SharePage, SharedPersonPage, SharingPage,
-    SignInPage, StepPage, StepsPage,
+    AdminPage, AreaPage, CheckInPage, CheckInsPage, DevicesPage, DreamPage, DreamsPage,
+    FiguresPage, GroupPage, GroupsPage, HelpAreaPage, HelpPage, HomePage, InvitePage,
+    InviteSharePage, JournalMilestonesPage, MenteePage, MentoringPage, MyGroupsPage, NotFoundPage,
+    OfflinePage, OutboxPage, RecoverPage, RecoverySharePage, ReflectionPage, ReflectionsPage,
+    SeenPage, SharePage, SharedPersonPage, SharingPage, SignInPage, StepPage, StepsPage,
+    WishesPage,
 };
 
 /// The HTML document around every page. Rendered on the server only.
@@ -79,10 +80,13 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/groups") view=GroupsPage ssr=SsrMode::Async/>
                 <Route path=path!("/groups/:id") view=GroupPage ssr=SsrMode::Async/>
                 <Route path=path!("/groups/:id/people/:person") view=SharedPersonPage ssr=SsrMode::Async/>
+                <Route path=path!("/groups/:id/wishes") view=WishesPage ssr=SsrMode::Async/>
                 <Route path=path!("/journal/share/:id") view=SharePage ssr=SsrMode::Async/>
                 <Route path=path!("/journal/sharing") view=SharingPage ssr=SsrMode::Async/>
                 <Route path=path!("/journal/seen") view=SeenPage ssr=SsrMode::Async/>
                 <Route path=path!("/my-groups") view=MyGroupsPage ssr=SsrMode::Async/>
+                <Route path=path!("/mentoring") view=MentoringPage ssr=SsrMode::Async/>
+                <Route path=path!("/mentoring/:person") view=MenteePage ssr=SsrMode::Async/>
                 <Route path=path!("/journal/dreams") view=DreamsPage ssr=SsrMode::Async/>
                 <Route path=path!("/journal/dreams/:id") view=DreamPage ssr=SsrMode::Async/>
                 <Route path=path!("/journal/steps") view=StepsPage ssr=SsrMode::Async/>
@@ -90,6 +94,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/journal/reflections") view=ReflectionsPage ssr=SsrMode::Async/>
                 <Route path=path!("/journal/reflections/:id") view=ReflectionPage ssr=SsrMode::Async/>
                 <Route path=path!("/journal/milestones") view=JournalMilestonesPage ssr=SsrMode::Async/>
+                <Route path=path!("/journal/checkins") view=CheckInsPage ssr=SsrMode::Async/>
+                <Route path=path!("/journal/checkins/:id") view=CheckInPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

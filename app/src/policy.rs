@@ -122,6 +122,23 @@ pub fn may_see_figures(actor: &Actor, area: i64) -> bool {
     actor.is_admin || actor.works_in(area)
 }
 
+/// A group's own facilitators propose its peer mentors to its participants;
+/// an admin, who sees no one's journal, does not pair people up.
+pub fn may_propose_mentor(actor: &Actor, group: i64) -> bool {
+    actor.facilitates(group)
+}
+
+/// The wishes box belongs to the group: every current member reads it,
+/// posts and votes; outsiders, admins included, do not.
+pub fn may_use_wishes(actor: &Actor, group: i64) -> bool {
+    actor.memberships.iter().any(|&(g, _)| g == group)
+}
+
+/// The group's facilitators answer its wishes.
+pub fn may_set_wish_status(actor: &Actor, group: i64) -> bool {
+    actor.facilitates(group)
+}
+
 /// A recovery link lets someone who lost their phone add a new passkey. An
 /// admin may make one for anyone else; a facilitator for the participants
 /// and peer mentors of their own groups. It grants its maker nothing.

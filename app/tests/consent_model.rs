@@ -1,6 +1,7 @@
 //! The consent rule against a model a person can check by eye: random
-//! sequences of create, share, revoke, expire, leave, rejoin, mentor links
-//! and views. After every view the viewer has seen exactly what the model
+//! sequences of create (reflections, steps, check-ins), share, revoke,
+//! expire, leave, rejoin, mentor links (proposed, accepted, declined,
+//! ended) and views. After every view the viewer has seen exactly what the model
 //! says is visible, and every item shown left exactly one log row. 1,000
 //! cases on SQLite and 1,000 on PostgreSQL.
 
@@ -8,7 +9,7 @@ mod support;
 
 use std::collections::HashMap;
 
-use app::model::{Audience, ReflectionText, Role};
+use app::model::{Audience, CheckInText, ReflectionText, Role, StepText};
 use app::policy::InviteTarget;
 use app::store::{unix_now, Store};
 use proptest::prelude::*;
@@ -30,14 +31,27 @@ enum Viewer {
     Admin,
 }
 
+/// The kinds of journal item a case makes: the rule is the same for all.
+#[derive(Clone, Copy, Debug)]
+enum Kind {
+    Reflection,
+    Step,
+    CheckIn,
+}
+
 #[derive(Clone, Debug)]
 enum Op {
-    Create,
+    Create(Kind),
     Share(usize, Audience, Expiry),
     Revoke(usize, Audience),
     Leave,
     Rejoin,
     LinkMentor,
+    /// A proposal the mentee has not answered, or has declined: it opens
+    /// nothing.
+    ProposeMentor {
+        decline: bool,
+    },
     EndMentor,
     View(Viewer),
 }
@@ -56,12 +70,14 @@ fn op() -> impl Strategy<Value = Op> {
         Just(Viewer::Admin)
     ];
     prop_oneof![
-        2 => Just(Op::Create),
+        2 => prop_oneof![Just(Kind::Reflection), Just(Kind::Step), Just(Kind::CheckIn)]
+            .prop_map(Op::Create),
         4 => (0..6usize, audience.clone(), expiry).prop_map(|(i, a, e)| Op::Share(i, a, e)),
         2 => (0..6usize, audience).prop_map(|(i, a)| Op::Revoke(i, a)),
         1 => Just(Op::Leave),
         1 => Just(Op::Rejoin),
         1 => Just(Op::LinkMentor),
+        1 => any::<bool>().prop_map(|decline| Op::ProposeMentor { decline }),
         1 => Just(Op::EndMentor),
         4 => viewer.prop_map(Op::View),
     ]
@@ -122,18 +138,27 @@ async fn run_case(store: &Store, ops: &[Op]) -> Result<(), TestCaseError> {
         ..Model::default()
     };
     let mut link = None;
+    let mut pending = None;
     for op in ops {
         match op {
-            Op::Create => {
+            Op::Create(kind) => {
                 let n = model.items.len();
-                let id = store
-                    .create_reflection(
-                        owner,
-                        &format!("model-request-{owner}-{n:04}"),
-                        &ReflectionText::parse("2026-11-23", "x", "").unwrap(),
-                    )
-                    .await
-                    .unwrap();
+                let request = format!("model-request-{owner}-{n:04}");
+                let made = match kind {
+                    Kind::Reflection => {
+                        let text = ReflectionText::parse("2026-11-23", "x", "").unwrap();
+                        store.create_reflection(owner, &request, &text).await
+                    }
+                    Kind::Step => {
+                        let text = StepText::parse("x", "", "work", "").unwrap();
+                        store.create_step(owner, &request, &text).await
+                    }
+                    Kind::CheckIn => {
+                        let text = CheckInText::parse("2026-11-23", ["3"; 7], "").unwrap();
+                        store.create_checkin(owner, &request, &text).await
+                    }
+                };
+                let id = made.unwrap();
                 model.items.push(id);
             }
             Op::Share(i, audience, expiry) => {
@@ -168,18 +193,36 @@ async fn run_case(store: &Store, ops: &[Op]) -> Result<(), TestCaseError> {
             }
             Op::Rejoin => {}
             Op::LinkMentor if link.is_none() => {
-                let id = store
-                    .propose_mentor(mentor, owner, Some(g), facilitator)
-                    .await
-                    .unwrap();
+                let id = match pending.take() {
+                    Some(id) => id,
+                    None => store
+                        .propose_mentor(mentor, owner, Some(g), facilitator)
+                        .await
+                        .unwrap(),
+                };
                 store.answer_mentor(owner, id, true).await.unwrap();
                 link = Some(id);
                 model.linked = true;
             }
             Op::LinkMentor => {}
+            Op::ProposeMentor { decline } if pending.is_none() && link.is_none() => {
+                let id = store
+                    .propose_mentor(mentor, owner, Some(g), facilitator)
+                    .await
+                    .unwrap();
+                if *decline {
+                    store.answer_mentor(owner, id, false).await.unwrap();
+                } else {
+                    pending = Some(id);
+                }
+            }
+            Op::ProposeMentor { .. } => {}
             Op::EndMentor => {
                 if let Some(id) = link.take() {
                     store.end_mentor_link(owner, id).await.unwrap();
+                }
+                if let Some(id) = pending.take() {
+                    store.end_mentor_link(mentor, id).await.unwrap();
                 }
                 model.linked = false;
             }

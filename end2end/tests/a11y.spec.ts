@@ -46,6 +46,8 @@ test("every page meets WCAG 2.1 A and AA, for each kind of user", async ({ brows
     "/journal/reflections",
     reflection!,
     "/journal/milestones",
+    "/journal/checkins",
+    "/mentoring",
     "/my-groups",
     "/devices",
     "/help",
@@ -53,6 +55,9 @@ test("every page meets WCAG 2.1 A and AA, for each kind of user", async ({ brows
   ]) {
     await expectAccessible(p, path);
   }
+  await p.goto("/my-groups");
+  const wishes = await p.getByRole("link", { name: "Toivelaatikko" }).getAttribute("href");
+  await expectAccessible(p, wishes!);
 
   const a = admin.page;
   await a.goto("/groups");

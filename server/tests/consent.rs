@@ -63,6 +63,11 @@ fn facilitator_sees(state: State) -> bool {
     state == State::SharedWithFacilitators
 }
 
+/// Whether the owner has accepted the mentor and not ended the link.
+fn mentor_linked(state: State) -> bool {
+    !matches!(state, State::NotShared | State::SharedWithFacilitators)
+}
+
 /// One server function and what each caller should get from it.
 struct Function {
     name: &'static str,
@@ -72,6 +77,8 @@ struct Function {
 
 struct Ids {
     reflection: String,
+    /// A check-in whose note is the secret too; never shared.
+    checkin: String,
     group: String,
     owner: String,
 }
@@ -107,6 +114,16 @@ fn functions() -> Vec<Function> {
             expect: owner_only,
         },
         Function {
+            name: "checkin",
+            call: |b, ids| post(b, "/api/checkin", &[("id", &ids.checkin)]),
+            expect: owner_only,
+        },
+        Function {
+            name: "checkins",
+            call: |b, _| post(b, "/api/checkins", &[]),
+            expect: own_list,
+        },
+        Function {
             name: "reflections",
             call: |b, _| post(b, "/api/reflections", &[]),
             expect: own_list,
@@ -129,6 +146,32 @@ fn functions() -> Vec<Function> {
                         ("id", &ids.reflection),
                         ("written_on", "2026-11-23"),
                         ("body", SECRET),
+                    ],
+                )
+            },
+            expect: |who, _| match who {
+                Who::Anonymous => Outcome::Refused(401),
+                Who::Participant => Outcome::SeesNothing,
+                _ => Outcome::Refused(404),
+            },
+        },
+        Function {
+            name: "checkin_update",
+            call: |b, ids| {
+                post(
+                    b,
+                    "/api/checkin_update",
+                    &[
+                        ("id", &ids.checkin),
+                        ("checked_on", "2026-11-23"),
+                        ("control", "4"),
+                        ("heard", "4"),
+                        ("for_others", "4"),
+                        ("routines", "4"),
+                        ("health", "4"),
+                        ("relationships", "4"),
+                        ("readiness", "4"),
+                        ("note", SECRET),
                     ],
                 )
             },
@@ -165,6 +208,16 @@ fn functions() -> Vec<Function> {
                 Who::Facilitator if state == State::OwnerLeftGroup => Outcome::Refused(404),
                 Who::Facilitator if facilitator_sees(state) => Outcome::Sees,
                 Who::Facilitator => Outcome::SeesNothing,
+                _ => Outcome::Refused(404),
+            },
+        },
+        Function {
+            name: "mentee",
+            call: |b, ids| post(b, "/api/mentee", &[("person", &ids.owner)]),
+            expect: |who, state| match who {
+                Who::Anonymous => Outcome::Refused(401),
+                Who::Mentor if state == State::SharedWithMentor => Outcome::Sees,
+                Who::Mentor if mentor_linked(state) => Outcome::SeesNothing,
                 _ => Outcome::Refused(404),
             },
         },
@@ -248,7 +301,28 @@ async fn the_consent_matrix_holds_cell_by_cell() {
             serde_json::from_slice(&cast.participant.browser.form("/api/reflections", &[]).body)
                 .unwrap();
         let reflection = listed["items"][0]["id"].as_i64().unwrap();
+        let made = cast.participant.browser.form(
+            "/api/checkin_create",
+            &[
+                ("request_id", "matrix-request-0002"),
+                ("checked_on", "2026-11-23"),
+                ("control", "3"),
+                ("heard", "3"),
+                ("for_others", "3"),
+                ("routines", "3"),
+                ("health", "3"),
+                ("relationships", "3"),
+                ("readiness", "3"),
+                ("note", SECRET),
+            ],
+        );
+        assert_eq!(made.status, 200, "{}", made.text());
+        let checkins: serde_json::Value =
+            serde_json::from_slice(&cast.participant.browser.form("/api/checkins", &[]).body)
+                .unwrap();
+        let checkin = checkins["page"]["items"][0]["id"].as_i64().unwrap();
         let ids = Ids {
+            checkin: checkin.to_string(),
             reflection: reflection.to_string(),
             group: cast.group.to_string(),
             owner: cast.participant.id.to_string(),
@@ -282,6 +356,7 @@ async fn the_consent_matrix_holds_cell_by_cell() {
         // The owner's log shows the facilitator's reads, and only theirs.
         let seen = cast.participant.browser.page("/journal/seen");
         assert!(seen.contains("Fanni"), "the facilitator's view is listed");
+        assert!(seen.contains("Mikko"), "the mentor's view is listed");
         assert!(
             !seen.contains("Sami") && !seen.contains("Aila"),
             "nobody else saw anything"
@@ -296,4 +371,37 @@ fn short(outcome: Outcome) -> String {
         Outcome::Sees => "sees".to_owned(),
         Outcome::SeesNothing => "nothing".to_owned(),
     }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_move_to_monthly_meetings_asks_the_participant_to_look_over_sharing() {
+    use app::model::Day;
+    on_each_database(|server, store| {
+        let mut cast = Cast::new(server.port, &store);
+        support::age_memberships(&server.database_url, 30 * 86_400);
+        let yesterday = Day::today().add_days(-1);
+        assert!(block_on(store.set_monthly_from(cast.group, yesterday)).unwrap());
+        let asked = "Ryhmäsi on siirtynyt kuukausitapaamisiin";
+        assert!(cast.participant.browser.page("/").contains(asked));
+        assert!(
+            !cast.mentor.browser.page("/").contains(asked),
+            "participants only"
+        );
+
+        let group = cast.group.to_string();
+        let keep = [("group", group.as_str())];
+        assert_eq!(cast.anonymous.form("/api/sharing_keep", &keep).status, 401);
+        // Anyone else's "keep" is about their own memberships only.
+        for who in [Who::Facilitator, Who::Admin, Who::Outsider] {
+            cast.who(who).form("/api/sharing_keep", &keep);
+        }
+        assert!(cast.participant.browser.page("/").contains(asked));
+        let kept = cast.participant.browser.form("/api/sharing_keep", &keep);
+        assert_eq!(kept.status, 200);
+        assert!(
+            !cast.participant.browser.page("/").contains(asked),
+            "asked once"
+        );
+    })
+    .await;
 }

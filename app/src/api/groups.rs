@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{InviteView, PersonView};
 use crate::error::AppError;
-use crate::model::{GroupSummary, Meeting, Milestone, Role};
+use crate::model::{GroupSummary, Meeting, MentorLink, Milestone, Role};
 
 pub const GROUP_NAME_MAX: usize = 80;
 
@@ -49,6 +49,8 @@ pub struct GroupDetail {
     pub colleagues: Vec<PersonView>,
     pub milestones: Vec<Milestone>,
     pub meetings: Vec<Meeting>,
+    /// The group's peer mentor links, for its facilitators only.
+    pub mentor_links: Option<Vec<MentorLink>>,
 }
 
 #[cfg(feature = "ssr")]
@@ -178,7 +180,13 @@ pub async fn load_group(id: i64) -> Result<GroupDetail, AppError> {
             display_name: p.display_name,
         })
         .collect();
+    let mentor_links = if crate::policy::may_propose_mentor(&actor, id) {
+        Some(store.mentor_links_in_group(id).await?)
+    } else {
+        None
+    };
     Ok(GroupDetail {
+        mentor_links,
         invites: super::invite::group_invites(id).await?,
         milestones: store.milestones(id).await?,
         meetings: store.coming_meetings(id).await?,

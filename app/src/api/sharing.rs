@@ -42,6 +42,7 @@ pub fn item_path(kind: ItemKind, id: i64) -> String {
         ItemKind::Step => format!("/journal/steps/{id}"),
         ItemKind::Reflection => format!("/journal/reflections/{id}"),
         ItemKind::Milestone => "/journal/milestones".to_owned(),
+        ItemKind::CheckIn => format!("/journal/checkins/{id}"),
     }
 }
 
@@ -124,6 +125,7 @@ pub async fn stop_sharing_everything() -> Result<(), AppError> {
     let me = crate::auth::require_session().await?;
     let store = expect_context::<crate::store::Store>();
     let taken_back = store.revoke_everything(me.user_id).await?;
+    store.mark_sharing_reviewed(me.user_id, None).await?;
     tracing::info!(event = "sharing_stopped", user_id = me.user_id, taken_back);
     leptos_axum::redirect("/journal/sharing?stopped=1");
     Ok(())
@@ -153,6 +155,7 @@ pub async fn set_sharing_defaults(
     step_done: String,
     reflection: String,
     milestone: String,
+    checkin: String,
 ) -> Result<(), AppError> {
     use crate::model::Field;
 
@@ -164,13 +167,26 @@ pub async fn set_sharing_defaults(
         (ShareCategory::StepDone, step_done),
         (ShareCategory::Reflection, reflection),
         (ShareCategory::Milestone, milestone),
+        (ShareCategory::CheckIn, checkin),
     ] {
         let choice = ShareChoice::parse(&choice).ok_or(AppError::Invalid(Field::Audience))?;
         on.extend(choice.audiences().iter().map(|a| (category, *a)));
     }
     let store = expect_context::<crate::store::Store>();
     store.set_share_defaults(me.user_id, &on).await?;
+    store.mark_sharing_reviewed(me.user_id, None).await?;
     leptos_axum::redirect("/journal/sharing?saved=1");
+    Ok(())
+}
+
+/// "Keep as it is": the participant has seen that their group moved to
+/// monthly meetings and keeps sharing what they shared.
+#[server(endpoint = "sharing_keep")]
+pub async fn keep_sharing(group: i64) -> Result<(), AppError> {
+    let me = crate::auth::require_session().await?;
+    let store = expect_context::<crate::store::Store>();
+    store.mark_sharing_reviewed(me.user_id, Some(group)).await?;
+    leptos_axum::redirect("/");
     Ok(())
 }
 

@@ -7,8 +7,8 @@ mod fi;
 mod sv;
 
 use crate::model::{
-    AccountEventKind, Field, LifeArea, Locale, Role, ShareCategory, ShareChoice, StepKind,
-    StepStatus,
+    AccountEventKind, Aspect, Field, LifeArea, Locale, Phrase, Role, ShareCategory, ShareChoice,
+    StepKind, StepStatus, WishStatus,
 };
 
 pub struct Texts {
@@ -376,6 +376,84 @@ pub struct Texts {
     pub error_feedback: &'static str,
     pub error_audience: &'static str,
     pub error_expires_on: &'static str,
+    pub mentoring_title: &'static str,
+    pub mentoring_none: &'static str,
+    pub mentor_proposals_title: &'static str,
+    pub mentor_proposal_explain: &'static str,
+    pub mentor_answer: &'static str,
+    pub mentor_accept: &'static str,
+    pub mentor_decline: &'static str,
+    pub my_mentors_title: &'static str,
+    pub my_mentor_explain: &'static str,
+    pub mentees_title: &'static str,
+    pub mentor_waiting_title: &'static str,
+    pub mentor_end: &'static str,
+    pub mentor_accepted: &'static str,
+    pub mentor_proposed: &'static str,
+    pub mentor_propose: &'static str,
+    pub mentor_propose_hint: &'static str,
+    pub encourage_legend: &'static str,
+    pub encourage_message: &'static str,
+    pub encourage_send: &'static str,
+    pub phrase_well_done: &'static str,
+    pub phrase_keep_going: &'static str,
+    pub phrase_proud_of_you: &'static str,
+    pub phrase_step_by_step: &'static str,
+    pub note_hide: &'static str,
+    pub error_mentor: &'static str,
+    pub error_mentee: &'static str,
+    pub error_phrase: &'static str,
+    pub checkins_title: &'static str,
+    pub checkins_lead: &'static str,
+    pub checkin_title: &'static str,
+    pub new_checkin: &'static str,
+    pub checkins_made: &'static str,
+    pub checkin_date: &'static str,
+    pub checkin_scale: &'static str,
+    pub checkin_note: &'static str,
+    pub checkin_saved: &'static str,
+    pub checkin_due: &'static str,
+    pub checkin_next_on: &'static str,
+    pub checkin_average: &'static str,
+    pub checkin_chart_title: &'static str,
+    pub delete_checkin: &'static str,
+    pub category_checkin: &'static str,
+    pub aspect_control: &'static str,
+    pub aspect_heard: &'static str,
+    pub aspect_for_others: &'static str,
+    pub aspect_routines: &'static str,
+    pub aspect_health: &'static str,
+    pub aspect_relationships: &'static str,
+    pub aspect_readiness: &'static str,
+    pub error_checked_on: &'static str,
+    pub error_rating: &'static str,
+    pub wishes_title: &'static str,
+    pub wishes_lead: &'static str,
+    pub new_wish: &'static str,
+    pub post_wish: &'static str,
+    pub wishes_of_group: &'static str,
+    pub wish_what: &'static str,
+    pub wish_why: &'static str,
+    pub wish_vote: &'static str,
+    pub wish_unvote: &'static str,
+    pub wish_votes: &'static str,
+    pub wish_yours: &'static str,
+    pub withdraw_wish: &'static str,
+    pub wish_answer: &'static str,
+    pub wish_status_label: &'static str,
+    pub wish_reason: &'static str,
+    pub wish_open: &'static str,
+    pub wish_planned: &'static str,
+    pub wish_done: &'static str,
+    pub wish_not_possible: &'static str,
+    pub error_wish_what: &'static str,
+    pub error_wish_why: &'static str,
+    pub error_wish_status: &'static str,
+    pub error_wish_reason: &'static str,
+    pub sharing_review_title: &'static str,
+    pub sharing_review_body: &'static str,
+    pub sharing_review_look: &'static str,
+    pub sharing_review_keep: &'static str,
 }
 
 impl Texts {
@@ -429,6 +507,45 @@ impl Texts {
             Field::Feedback => self.error_feedback,
             Field::Audience => self.error_audience,
             Field::ExpiresOn => self.error_expires_on,
+            Field::Mentor => self.error_mentor,
+            Field::Mentee => self.error_mentee,
+            Field::Phrase => self.error_phrase,
+            Field::CheckedOn => self.error_checked_on,
+            Field::Rating => self.error_rating,
+            Field::WishWhat => self.error_wish_what,
+            Field::WishWhy => self.error_wish_why,
+            Field::WishStatus => self.error_wish_status,
+            Field::WishReason => self.error_wish_reason,
+        }
+    }
+
+    pub fn aspect(&self, aspect: Aspect) -> &'static str {
+        match aspect {
+            Aspect::Control => self.aspect_control,
+            Aspect::Heard => self.aspect_heard,
+            Aspect::ForOthers => self.aspect_for_others,
+            Aspect::Routines => self.aspect_routines,
+            Aspect::Health => self.aspect_health,
+            Aspect::Relationships => self.aspect_relationships,
+            Aspect::Readiness => self.aspect_readiness,
+        }
+    }
+
+    pub fn wish_status(&self, status: WishStatus) -> &'static str {
+        match status {
+            WishStatus::Open => self.wish_open,
+            WishStatus::Planned => self.wish_planned,
+            WishStatus::Done => self.wish_done,
+            WishStatus::NotPossible => self.wish_not_possible,
+        }
+    }
+
+    pub fn phrase(&self, phrase: Phrase) -> &'static str {
+        match phrase {
+            Phrase::WellDone => self.phrase_well_done,
+            Phrase::KeepGoing => self.phrase_keep_going,
+            Phrase::ProudOfYou => self.phrase_proud_of_you,
+            Phrase::StepByStep => self.phrase_step_by_step,
         }
     }
 
@@ -501,6 +618,7 @@ impl Texts {
             ShareCategory::StepDone => self.category_step_done,
             ShareCategory::Reflection => self.category_reflection,
             ShareCategory::Milestone => self.category_milestone,
+            ShareCategory::CheckIn => self.category_checkin,
         }
     }
 

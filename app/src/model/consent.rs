@@ -94,15 +94,17 @@ pub enum ShareCategory {
     StepDone,
     Reflection,
     Milestone,
+    CheckIn,
 }
 
 impl ShareCategory {
-    pub const ALL: [ShareCategory; 5] = [
+    pub const ALL: [ShareCategory; 6] = [
         ShareCategory::Dream,
         ShareCategory::Step,
         ShareCategory::StepDone,
         ShareCategory::Reflection,
         ShareCategory::Milestone,
+        ShareCategory::CheckIn,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -112,6 +114,7 @@ impl ShareCategory {
             ShareCategory::StepDone => "step_done",
             ShareCategory::Reflection => "reflection",
             ShareCategory::Milestone => "milestone",
+            ShareCategory::CheckIn => "checkin",
         }
     }
 
@@ -126,6 +129,7 @@ impl ShareCategory {
             ItemKind::Step => ShareCategory::Step,
             ItemKind::Reflection => ShareCategory::Reflection,
             ItemKind::Milestone => ShareCategory::Milestone,
+            ItemKind::CheckIn => ShareCategory::CheckIn,
         }
     }
 }
@@ -164,6 +168,12 @@ pub enum SharedContent {
         reached_on: Day,
         note: String,
     },
+    CheckIn {
+        checked_on: Day,
+        /// In the order of `Aspect::ALL`.
+        ratings: [u8; 7],
+        note: String,
+    },
 }
 
 /// A feedback line on an item: an acknowledgement, a note, an encouragement.
@@ -200,6 +210,8 @@ pub struct FeedbackView {
     pub id: i64,
     pub kind: FeedbackKind,
     pub body: String,
+    /// An encouragement's ready phrase.
+    pub phrase: Option<super::Phrase>,
     /// The author's display name; `None` when their account is gone.
     pub author: Option<String>,
     pub at: i64,

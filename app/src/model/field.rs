@@ -56,6 +56,15 @@ fields!(
     Feedback,
     Audience,
     ExpiresOn,
+    Mentor,
+    Mentee,
+    Phrase,
+    CheckedOn,
+    Rating,
+    WishWhat,
+    WishWhy,
+    WishStatus,
+    WishReason,
 );
 
 /// One line of plain text of `min..=max` characters without control characters, with

@@ -78,6 +78,7 @@ stored_names!(
         Step = "step",
         Reflection = "reflection",
         Milestone = "milestone",
+        CheckIn = "checkin",
     }
 );
 

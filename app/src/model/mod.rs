@@ -1,6 +1,7 @@
 //! Plain types shared by the server and the browser.
 
 mod account;
+mod checkin;
 mod consent;
 mod date;
 mod field;
@@ -11,10 +12,13 @@ mod journal;
 mod local_time;
 mod locale;
 mod meeting;
+mod mentoring;
 mod milestone;
 mod role;
+mod wish;
 
 pub use account::{validate_display_name, AccountEventKind, DISPLAY_NAME_MAX, PASSKEY_LABEL_MAX};
+pub use checkin::{next_checkin, Aspect, CheckIn, CheckInText, CHART_CHECKINS, CHECKIN_EVERY_DAYS};
 pub use consent::{
     validate_feedback, AccessView, Audience, FeedbackKind, FeedbackView, ShareCategory,
     ShareChoice, ShareView, SharedContent, SharedItem, FEEDBACK_MAX,
@@ -36,7 +40,11 @@ pub use locale::Locale;
 pub use meeting::{
     to_ics, Meeting, MeetingText, MEETING_MINUTES_MAX, MEETING_PLACE_MAX, MEETING_TOPIC_MAX,
 };
+pub use mentoring::{validate_encouragement, MentorLink, Phrase, ENCOURAGEMENT_MAX};
 pub use milestone::{
     validate_multiline, Milestone, MilestoneText, MILESTONE_DESCRIPTION_MAX, MILESTONE_TITLE_MAX,
 };
 pub use role::Role;
+pub use wish::{
+    parse_wish_status, Wish, WishStatus, WishText, WISH_REASON_MAX, WISH_WHAT_MAX, WISH_WHY_MAX,
+};

@@ -6,8 +6,8 @@ use sqlx::AnyConnection;
 
 use super::{now, Store, StoreError};
 use crate::model::{
-    AccessView, Audience, Day, FeedbackKind, FeedbackView, ItemKind, LifeArea, Page, ShareCategory,
-    ShareView, SharedContent, SharedItem, StepKind, StepStatus, PAGE_SIZE,
+    AccessView, Audience, Day, FeedbackKind, FeedbackView, ItemKind, LifeArea, Page, Phrase,
+    ShareCategory, ShareView, SharedContent, SharedItem, StepKind, StepStatus, PAGE_SIZE,
 };
 
 /// "The item `i` is visible now to the viewer", for a viewer who is not its
@@ -56,6 +56,15 @@ struct ContentRow {
     milestone_title: Option<String>,
     reached_on: Option<String>,
     note: Option<String>,
+    checked_on: Option<String>,
+    control: Option<i64>,
+    heard: Option<i64>,
+    for_others: Option<i64>,
+    routines: Option<i64>,
+    health: Option<i64>,
+    relationships: Option<i64>,
+    readiness: Option<i64>,
+    checkin_note: Option<String>,
 }
 
 /// Every kind's fields, so one query shows a mixed list. No column of any
@@ -65,13 +74,16 @@ const CONTENT: &str = "SELECT i.id, i.kind, i.updated_at,
         d.title AS dream_title, d.meaning, d.life_area,
         st.title AS step_title, st.step_kind, st.status, st.target_on, st.done_on,
         r.written_on, r.body, r.mood,
-        ms.title AS milestone_title, k.reached_on, k.note
+        ms.title AS milestone_title, k.reached_on, k.note,
+        c.checked_on, c.control, c.heard, c.for_others, c.routines, c.health,
+        c.relationships, c.readiness, c.note AS checkin_note
      FROM items i
      LEFT JOIN dreams d ON d.item_id = i.id
      LEFT JOIN steps st ON st.item_id = i.id
      LEFT JOIN reflections r ON r.item_id = i.id
      LEFT JOIN milestone_marks k ON k.item_id = i.id
-     LEFT JOIN milestones ms ON ms.id = k.milestone_id";
+     LEFT JOIN milestones ms ON ms.id = k.milestone_id
+     LEFT JOIN checkins c ON c.item_id = i.id";
 
 impl ContentRow {
     fn content(self) -> Option<(i64, ItemKind, i64, SharedContent)> {
@@ -101,6 +113,22 @@ impl ContentRow {
                 reached_on: day(self.reached_on)?,
                 note: self.note.unwrap_or_default(),
             },
+            ItemKind::CheckIn => {
+                let rating = |r: Option<i64>| r.and_then(|r| u8::try_from(r).ok());
+                SharedContent::CheckIn {
+                    checked_on: day(self.checked_on)?,
+                    ratings: [
+                        rating(self.control)?,
+                        rating(self.heard)?,
+                        rating(self.for_others)?,
+                        rating(self.routines)?,
+                        rating(self.health)?,
+                        rating(self.relationships)?,
+                        rating(self.readiness)?,
+                    ],
+                    note: self.checkin_note.unwrap_or_default(),
+                }
+            }
         };
         Some((self.id, kind, changed, content))
     }
@@ -557,7 +585,7 @@ impl Store {
         type Row = (i64, Option<String>, i64, String, Option<String>, i64);
         let rows: Vec<Row> = sqlx::query_as(
             "SELECT a.id, u.display_name, a.item_id, i.kind,
-                    COALESCE(d.title, st.title, r.written_on, ms.title), a.at
+                    COALESCE(d.title, st.title, r.written_on, ms.title, c.checked_on), a.at
                FROM access_log a
                JOIN items i ON i.id = a.item_id
                LEFT JOIN users u ON u.id = a.viewer_id
@@ -566,6 +594,7 @@ impl Store {
                LEFT JOIN reflections r ON r.item_id = i.id
                LEFT JOIN milestone_marks k ON k.item_id = i.id
                LEFT JOIN milestones ms ON ms.id = k.milestone_id
+               LEFT JOIN checkins c ON c.item_id = i.id
               WHERE a.owner_id = $1 AND a.id < $2
               ORDER BY a.id DESC LIMIT $3",
         )
@@ -600,8 +629,8 @@ impl Store {
         owner: i64,
         item: i64,
     ) -> Result<Vec<FeedbackView>, StoreError> {
-        let rows: Vec<(i64, String, String, Option<String>, i64)> = sqlx::query_as(
-            "SELECT f.id, f.kind, f.body, u.display_name, f.at FROM feedback f
+        let rows: Vec<FeedbackRow> = sqlx::query_as(
+            "SELECT f.id, f.kind, f.body, f.phrase, u.display_name, f.at FROM feedback f
                JOIN items i ON i.id = f.item_id LEFT JOIN users u ON u.id = f.author_id
               WHERE f.item_id = $1 AND i.owner_id = $2 AND f.hidden_at IS NULL
               ORDER BY f.id LIMIT 100",
@@ -613,15 +642,40 @@ impl Store {
         Ok(rows.into_iter().filter_map(feedback_view).collect())
     }
 
+    /// The owner hides a note or an encouragement on one of their items:
+    /// it leaves their home page and the item.
+    pub async fn hide_feedback(&self, owner: i64, feedback: i64) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE feedback SET hidden_at = $1
+             WHERE id = $2 AND hidden_at IS NULL
+               AND item_id IN (SELECT id FROM items WHERE owner_id = $3)",
+        )
+        .bind(now())
+        .bind(feedback)
+        .bind(owner)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
     /// The newest feedback on any of the owner's items, with the item.
     pub async fn recent_feedback(
         &self,
         owner: i64,
         limit: i64,
     ) -> Result<Vec<(i64, ItemKind, FeedbackView)>, StoreError> {
-        type Row = (i64, String, i64, String, String, Option<String>, i64);
+        type Row = (
+            i64,
+            String,
+            i64,
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+            i64,
+        );
         let rows: Vec<Row> = sqlx::query_as(
-            "SELECT i.id, i.kind, f.id, f.kind, f.body, u.display_name, f.at FROM feedback f
+            "SELECT i.id, i.kind, f.id, f.kind, f.body, f.phrase, u.display_name, f.at FROM feedback f
                JOIN items i ON i.id = f.item_id LEFT JOIN users u ON u.id = f.author_id
               WHERE i.owner_id = $1 AND f.hidden_at IS NULL
               ORDER BY f.id DESC LIMIT $2",
@@ -632,24 +686,26 @@ impl Store {
         .await?;
         Ok(rows
             .into_iter()
-            .filter_map(|(item, kind, id, fkind, body, author, at)| {
+            .filter_map(|(item, kind, id, fkind, body, phrase, author, at)| {
                 Some((
                     item,
                     ItemKind::parse(&kind)?,
-                    feedback_view((id, fkind, body, author, at))?,
+                    feedback_view((id, fkind, body, phrase, author, at))?,
                 ))
             })
             .collect())
     }
 }
 
-fn feedback_view(
-    (id, kind, body, author, at): (i64, String, String, Option<String>, i64),
-) -> Option<FeedbackView> {
+/// id, kind, body, phrase, author's name, time.
+type FeedbackRow = (i64, String, String, Option<String>, Option<String>, i64);
+
+fn feedback_view((id, kind, body, phrase, author, at): FeedbackRow) -> Option<FeedbackView> {
     Some(FeedbackView {
         id,
         kind: FeedbackKind::parse(&kind)?,
         body,
+        phrase: phrase.as_deref().and_then(Phrase::parse),
         author,
         at,
     })
@@ -661,8 +717,8 @@ async fn feedback_by(
     item: i64,
     author: i64,
 ) -> Result<Vec<FeedbackView>, StoreError> {
-    let rows: Vec<(i64, String, String, Option<String>, i64)> = sqlx::query_as(
-        "SELECT f.id, f.kind, f.body, u.display_name, f.at FROM feedback f
+    let rows: Vec<FeedbackRow> = sqlx::query_as(
+        "SELECT f.id, f.kind, f.body, f.phrase, u.display_name, f.at FROM feedback f
            LEFT JOIN users u ON u.id = f.author_id
           WHERE f.item_id = $1 AND f.author_id = $2 ORDER BY f.id LIMIT 50",
     )

@@ -1,5 +1,5 @@
 use super::{now, Store, StoreError};
-use crate::model::Role;
+use crate::model::{Day, Role};
 
 /// A current member of a group as its facilitators see them: a display name
 /// and a role, nothing else.
@@ -109,5 +109,52 @@ impl Store {
         .execute(&self.pool)
         .await?;
         Ok(done.rows_affected() > 0)
+    }
+}
+
+impl Store {
+    /// Groups of the participant that have moved to monthly meetings since
+    /// they joined, where they have not yet looked over their sharing.
+    pub async fn sharing_reviews_due(
+        &self,
+        user: i64,
+        today: Day,
+    ) -> Result<Vec<(i64, String)>, StoreError> {
+        let rows: Vec<(i64, String, String, i64)> = sqlx::query_as(
+            "SELECT g.id, g.name, g.monthly_from, m.joined_at
+               FROM memberships m JOIN peer_groups g ON g.id = m.group_id
+              WHERE m.user_id = $1 AND m.role = 'participant' AND m.left_at IS NULL
+                AND m.sharing_reviewed_at IS NULL AND g.monthly_from <= $2",
+        )
+        .bind(user)
+        .bind(today.iso())
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .filter(|(_, _, from, joined)| Day::parse(from).is_some_and(|d| d.unix() > *joined))
+            .map(|(id, name, _, _)| (id, name))
+            .collect())
+    }
+
+    /// The participant has looked over their sharing (or kept it as it is)
+    /// for `group`, or for every group with `None`.
+    pub async fn mark_sharing_reviewed(
+        &self,
+        user: i64,
+        group: Option<i64>,
+    ) -> Result<(), StoreError> {
+        let mut sql = "UPDATE memberships SET sharing_reviewed_at = $1
+             WHERE user_id = $2 AND left_at IS NULL AND sharing_reviewed_at IS NULL"
+            .to_owned();
+        if group.is_some() {
+            sql.push_str(" AND group_id = $3");
+        }
+        let mut query = sqlx::query(&sql).bind(now()).bind(user);
+        if let Some(group) = group {
+            query = query.bind(group);
+        }
+        query.execute(&self.pool).await?;
+        Ok(())
     }
 }

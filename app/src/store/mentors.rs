@@ -1,19 +1,49 @@
-use super::{now, Store, StoreError};
+//! Peer mentor links: proposed by a facilitator, answered by the mentee,
+//! ended by either side. Only an accepted link that has not ended opens
+//! anything, and only through the consent rule.
 
-/// A link between a peer mentor and a mentee, as either of them sees it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct MentorLink {
-    pub id: i64,
-    pub mentor_id: i64,
-    pub mentor_name: String,
-    pub mentee_id: i64,
-    pub mentee_name: String,
-    pub accepted: bool,
+use super::consent::visible;
+use super::{now, Store, StoreError};
+use crate::model::{MentorLink, Phrase};
+
+/// A link's columns with both names and the group's, for `MentorLink`.
+const LINK: &str = "SELECT l.id, l.mentor_id, mu.display_name, l.mentee_id, eu.display_name,
+        g.name, l.proposed_at, l.accepted_at
+     FROM mentor_links l
+     JOIN users mu ON mu.id = l.mentor_id
+     JOIN users eu ON eu.id = l.mentee_id
+     LEFT JOIN peer_groups g ON g.id = l.group_id
+    WHERE l.declined_at IS NULL AND l.ended_at IS NULL";
+
+type LinkRow = (
+    i64,
+    i64,
+    String,
+    i64,
+    String,
+    Option<String>,
+    i64,
+    Option<i64>,
+);
+
+fn link(
+    (id, mentor_id, mentor_name, mentee_id, mentee_name, group_name, proposed_at, accepted_at): LinkRow,
+) -> MentorLink {
+    MentorLink {
+        id,
+        mentor_id,
+        mentor_name,
+        mentee_id,
+        mentee_name,
+        group_name,
+        proposed_at,
+        accepted_at,
+    }
 }
 
 impl Store {
     /// Proposes `mentor` to `mentee`. Nothing is visible to the mentor until
-    /// the mentee accepts.
+    /// the mentee accepts. A pair has one open link at a time.
     pub async fn propose_mentor(
         &self,
         mentor: i64,
@@ -31,7 +61,8 @@ impl Store {
         .bind(proposed_by)
         .bind(now())
         .fetch_one(&self.pool)
-        .await?;
+        .await
+        .map_err(StoreError::from_unique(StoreError::AlreadyMember))?;
         Ok(id)
     }
 
@@ -56,15 +87,84 @@ impl Store {
         Ok(done.rows_affected() == 1)
     }
 
-    /// Either side ends the link; the mentor's view ends with it.
+    /// Either side ends the link; the mentor's view ends with it. A
+    /// proposal not yet answered can be withdrawn the same way.
     pub async fn end_mentor_link(&self, user: i64, link: i64) -> Result<bool, StoreError> {
         let done = sqlx::query(
             "UPDATE mentor_links SET ended_at = $1
-             WHERE id = $2 AND (mentor_id = $3 OR mentee_id = $3) AND ended_at IS NULL",
+             WHERE id = $2 AND (mentor_id = $3 OR mentee_id = $3)
+               AND ended_at IS NULL AND declined_at IS NULL",
         )
         .bind(now())
         .bind(link)
         .bind(user)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// The open links the person is on either side of, newest first.
+    pub async fn mentor_links_of(&self, user: i64) -> Result<Vec<MentorLink>, StoreError> {
+        let rows: Vec<LinkRow> = sqlx::query_as(&format!(
+            "{LINK} AND (l.mentor_id = $1 OR l.mentee_id = $1) ORDER BY l.id DESC LIMIT 100"
+        ))
+        .bind(user)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(link).collect())
+    }
+
+    /// The open links proposed within a group, for its facilitators.
+    pub async fn mentor_links_in_group(&self, group: i64) -> Result<Vec<MentorLink>, StoreError> {
+        let rows: Vec<LinkRow> = sqlx::query_as(&format!(
+            "{LINK} AND l.group_id = $1 ORDER BY l.id DESC LIMIT 200"
+        ))
+        .bind(group)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(link).collect())
+    }
+
+    /// The accepted, open link from `mentor` to `mentee`, if there is one.
+    pub async fn active_mentor_link(
+        &self,
+        mentor: i64,
+        mentee: i64,
+    ) -> Result<Option<MentorLink>, StoreError> {
+        let row: Option<LinkRow> = sqlx::query_as(&format!(
+            "{LINK} AND l.mentor_id = $1 AND l.mentee_id = $2 AND l.accepted_at IS NOT NULL"
+        ))
+        .bind(mentor)
+        .bind(mentee)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(link))
+    }
+
+    /// The mentor encourages their mentee on a step or milestone the mentee
+    /// shares with them now; false otherwise.
+    pub async fn encourage(
+        &self,
+        mentor: i64,
+        item: i64,
+        phrase: Phrase,
+        body: &str,
+    ) -> Result<bool, StoreError> {
+        let at = now();
+        let done = sqlx::query(&format!(
+            "INSERT INTO feedback (item_id, author_id, kind, phrase, body, at)
+             SELECT i.id, $1, 'encouragement', $3, $4, $2 FROM items i
+              WHERE i.id = $5 AND i.kind IN ('step', 'milestone') AND {}
+                AND EXISTS (SELECT 1 FROM mentor_links ml
+                             WHERE ml.mentee_id = i.owner_id AND ml.mentor_id = $1
+                               AND ml.accepted_at IS NOT NULL AND ml.ended_at IS NULL)",
+            visible("$1", "$2")
+        ))
+        .bind(mentor)
+        .bind(at)
+        .bind(phrase.as_str())
+        .bind(body)
+        .bind(item)
         .execute(&self.pool)
         .await?;
         Ok(done.rows_affected() == 1)

@@ -20,6 +20,7 @@ mod passkeys;
 mod recoveries;
 mod sessions;
 mod users;
+mod wishes;
 
 pub use areas::{AreaRow, PersonRow};
 pub use ceremonies::Ceremony;
@@ -29,7 +30,6 @@ pub use groups::NewGroup;
 pub use invites::{hash_code, InviteCode, InviteRow, NewInvite, OpenInvite};
 pub use journal::{Achievement, MonthCount};
 pub use memberships::MemberRow;
-pub use mentors::MentorLink;
 pub use passkeys::{PasskeyRow, StoredPasskey};
 pub use recoveries::{OpenRecovery, RecoveredPasskey};
 pub use sessions::{SessionLimits, SessionRow};

@@ -51,6 +51,8 @@ pub fn polku(args: &[&str]) -> Output {
 
 pub struct Server {
     child: Child,
+    /// Everything the server logged (its standard error).
+    log: tempfile::NamedTempFile,
     pub port: u16,
     pub database_url: String,
     /// What the server printed up to and including its readiness lines.
@@ -59,14 +61,21 @@ pub struct Server {
 
 impl Server {
     pub fn start(database_url: &str, site: &Path) -> Server {
+        Self::start_with_env(database_url, site, &[])
+    }
+
+    /// Starts the server with extra settings in its environment.
+    pub fn start_with_env(database_url: &str, site: &Path, env: &[(&str, &str)]) -> Server {
         let port = free_port();
+        let log = tempfile::NamedTempFile::new().expect("log file");
         let mut child = Command::new(BIN)
             .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
             .args(["--database-url", database_url])
             .arg("--site-root")
             .arg(site)
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(log.reopen().expect("log file"))
+            .envs(env.iter().copied())
             .spawn()
             .expect("start polku");
         let stdout = child.stdout.take().unwrap();
@@ -81,6 +90,7 @@ impl Server {
         let mut printed = Vec::new();
         let mut server = Server {
             child,
+            log,
             port,
             database_url: database_url.to_owned(),
             printed: Vec::new(),
@@ -106,6 +116,11 @@ impl Server {
 
     pub fn get(&self, path: &str, headers: &[(&str, &str)]) -> Response {
         get(self.port, path, headers)
+    }
+
+    /// What the server has logged so far.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.log.path()).unwrap_or_default()
     }
 
     /// The admin invite link printed at start, if any.
@@ -338,3 +353,18 @@ pub fn age_confirmations(database_url: &str, secs: i64) {
 }
 
 pub const DAY: Duration = Duration::from_secs(86_400);
+
+/// Moves every membership's joining `secs` into the past, as if the group
+/// had been going for a while.
+pub fn age_memberships(database_url: &str, secs: i64) {
+    use sqlx::Connection;
+    sqlx::any::install_default_drivers();
+    block_on(async {
+        let mut db = sqlx::AnyConnection::connect(database_url).await.unwrap();
+        sqlx::query("UPDATE memberships SET joined_at = joined_at - $1")
+            .bind(secs)
+            .execute(&mut db)
+            .await
+            .unwrap();
+    });
+}

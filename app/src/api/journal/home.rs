@@ -38,6 +38,13 @@ pub struct JournalHome {
     pub achievements: Vec<AchievementView>,
     pub chart: Vec<MonthBar>,
     pub notes: Vec<NoteView>,
+    /// Peer mentors proposed to the person, waiting for their answer.
+    pub mentor_proposals: usize,
+    /// A month (or more) since the last check-in, or none yet.
+    pub checkin_due: bool,
+    /// Groups that moved to monthly meetings since the person joined, where
+    /// they are asked to look over what they share: (id, name).
+    pub sharing_reviews: Vec<(i64, String)>,
 }
 
 /// Months in the chart.
@@ -81,7 +88,19 @@ pub async fn load_journal_home() -> Result<Option<JournalHome>, AppError> {
             feedback,
         })
         .collect();
+    let mentor_proposals = store
+        .mentor_links_of(me.user_id)
+        .await?
+        .iter()
+        .filter(|l| l.mentee_id == me.user_id && l.accepted_at.is_none())
+        .count();
+    let last = store.checkin_series(me.user_id, 1).await?;
+    let checkin_due = crate::model::next_checkin(last.first().map(|c| c.checked_on))
+        .is_none_or(|day| day <= Day::today());
     Ok(Some(JournalHome {
+        sharing_reviews: store.sharing_reviews_due(me.user_id, Day::today()).await?,
+        checkin_due,
+        mentor_proposals,
         notes,
         chart: chart(&store, me.user_id).await?,
         next_step,

@@ -2,12 +2,14 @@
 //! signed in, on their own items only: the store is always asked with the
 //! caller as the owner, so another person's id finds nothing.
 
+mod checkins;
 mod dreams;
 mod home;
 mod milestones;
 mod reflections;
 mod steps;
 
+pub use checkins::*;
 pub use dreams::*;
 pub use home::*;
 pub use milestones::*;

@@ -2,6 +2,7 @@
 //! only their items: an id of someone else's item does nothing at all, as
 //! if it did not exist.
 
+mod checkins;
 mod dreams;
 mod marks;
 mod reflections;

@@ -196,4 +196,7 @@ pub const JOURNAL_FIELDS: &[Field] = &[
     Field::WrittenOn,
     Field::ReflectionBody,
     Field::Mood,
+    Field::CheckedOn,
+    Field::Rating,
+    Field::Note,
 ];

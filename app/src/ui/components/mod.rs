@@ -1,6 +1,8 @@
 mod account_bar;
 mod bottom_nav;
 mod card;
+mod checkin_chart;
+mod checkin_fields;
 mod form_error;
 mod group_list;
 mod invites;
@@ -20,6 +22,8 @@ mod steps_chart;
 pub use account_bar::AccountBar;
 pub use bottom_nav::BottomNav;
 pub use card::Card;
+pub use checkin_chart::CheckInChart;
+pub use checkin_fields::CheckInFields;
 pub use form_error::{failure, field_state, FormError};
 pub use group_list::{kind_name, phase_name, GroupList};
 pub use invites::{InviteList, InviteOptions};

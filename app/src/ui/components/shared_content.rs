@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::model::{format_date, FeedbackKind, FeedbackView, SharedContent};
+use crate::model::{format_date, Aspect, FeedbackKind, FeedbackView, SharedContent};
 use crate::ui::locale::use_texts;
 
 /// An item as someone it is shared with sees it. The owner's preview uses
@@ -56,6 +56,22 @@ pub fn SharedContentView(content: SharedContent) -> impl IntoView {
             {(!note.is_empty()).then(|| view! { <p>{note}</p> })}
         }
         .into_any(),
+        SharedContent::CheckIn {
+            checked_on,
+            ratings,
+            note,
+        } => view! {
+            <p class="shared-kind">{t.checkin_title} " · " {checked_on.to_string()}</p>
+            <dl class="ratings">
+                {Aspect::ALL
+                    .into_iter()
+                    .zip(ratings)
+                    .map(|(a, r)| view! { <dt>{t.aspect(a)}</dt><dd>{r} " / 5"</dd> })
+                    .collect_view()}
+            </dl>
+            {(!note.is_empty()).then(|| view! { <p>{note}</p> })}
+        }
+        .into_any(),
     }
 }
 
@@ -70,9 +86,11 @@ pub fn FeedbackList(feedback: Vec<FeedbackView>) -> impl IntoView {
                     .into_iter()
                     .map(|f| {
                         let who = f.author.unwrap_or_else(|| t.someone_who_left.to_owned());
-                        let what = match f.kind {
-                            FeedbackKind::Ack => t.feedback_ack.to_owned(),
-                            _ => f.body,
+                        let what = match (f.kind, f.phrase) {
+                            (FeedbackKind::Ack, _) => t.feedback_ack.to_owned(),
+                            (_, Some(phrase)) if f.body.is_empty() => t.phrase(phrase).to_owned(),
+                            (_, Some(phrase)) => format!("{} {}", t.phrase(phrase), f.body),
+                            (_, None) => f.body,
                         };
                         view! {
                             <li>

@@ -41,7 +41,8 @@ pub fn StepsChart(bars: Vec<MonthBar>) -> impl IntoView {
                     })
                     .collect_view()}
             </svg>
-            <table class="visually-hidden">
+            <div class="visually-hidden">
+            <table>
                 <caption>{t.chart_title}</caption>
                 <tbody>
                     {bars
@@ -50,6 +51,7 @@ pub fn StepsChart(bars: Vec<MonthBar>) -> impl IntoView {
                         .collect_view()}
                 </tbody>
             </table>
+            </div>
         </figure>
     }
 }

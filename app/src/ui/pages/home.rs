@@ -3,7 +3,7 @@ use leptos::server_fn::ServerFn;
 
 use crate::api::{
     current_user, load_journal_home, next_meeting, recovery_notices, AcknowledgeRecoveries,
-    EventView, JournalHome, SetStepStatus,
+    EventView, HideNote, JournalHome, KeepSharing, SetStepStatus,
 };
 use crate::model::{format_date, ItemKind};
 use crate::ui::components::{Card, FeedbackList, Layout, MeetingInfo, StepRow, StepsChart};
@@ -95,14 +95,56 @@ fn MyPath(journal: JournalHome) -> impl IntoView {
                 {journal
                     .notes
                     .into_iter()
-                    .map(|n| view! {
-                        <FeedbackList feedback=vec![n.feedback]/>
-                        <a href=n.item_path>{t.open_item}</a>
+                    .map(|n| {
+                        let id = n.feedback.id;
+                        view! {
+                            <div class="note">
+                                <FeedbackList feedback=vec![n.feedback]/>
+                                <span class="actions">
+                                    <a href=n.item_path>{t.open_item}</a>
+                                    <form method="post" action=HideNote::url()>
+                                        <input type="hidden" name="id" value=id/>
+                                        <button type="submit" class="secondary">{t.note_hide}</button>
+                                    </form>
+                                </span>
+                            </div>
+                        }
                     })
                     .collect_view()}
             </Card>
         })}
+        {journal
+            .sharing_reviews
+            .into_iter()
+            .map(|(group, name)| view! {
+                <section class="card notice" aria-labelledby=format!("review-{group}")>
+                    <h2 id=format!("review-{group}")>{t.sharing_review_title}</h2>
+                    <p>{name} ": " {t.sharing_review_body}</p>
+                    <span class="actions">
+                        <a class="button" href="/journal/sharing">{t.sharing_review_look}</a>
+                        <form method="post" action=KeepSharing::url()>
+                            <input type="hidden" name="group" value=group/>
+                            <button type="submit">{t.sharing_review_keep}</button>
+                        </form>
+                    </span>
+                </section>
+            })
+            .collect_view()}
+        {(journal.mentor_proposals > 0).then(|| view! {
+            <section class="card notice" aria-labelledby="mentor-proposal">
+                <h2 id="mentor-proposal">{t.mentor_proposals_title}</h2>
+                <p>{t.mentor_proposal_explain}</p>
+                <a class="button" href="/mentoring">{t.mentor_answer}</a>
+            </section>
+        })}
         {next}
+        {journal.checkin_due.then(|| view! {
+            <section class="card" aria-labelledby="checkin-due">
+                <h2 id="checkin-due">{t.checkin_title}</h2>
+                <p>{t.checkin_due}</p>
+                <a class="button" href="/journal/checkins">{t.new_checkin}</a>
+            </section>
+        })}
         <Card id="home-dreams" title=t.dreams_title>
             {journal.dreams.is_empty().then(|| view! { <p class="hint">{t.dream_hint}</p> })}
             <ul class="rows">
@@ -150,7 +192,9 @@ fn MyPath(journal: JournalHome) -> impl IntoView {
         <nav class="journal-links" aria-label=t.journal_nav>
             <a class="button" href="/journal/reflections">{t.reflections_title}</a>
             <a class="button" href="/journal/milestones">{t.milestones_title}</a>
+            <a class="button" href="/journal/checkins">{t.checkins_title}</a>
             <a class="button" href="/journal/sharing">{t.my_sharing_title}</a>
+            <a class="button" href="/mentoring">{t.mentoring_title}</a>
         </nav>
     }
 }

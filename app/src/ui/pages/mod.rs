@@ -10,6 +10,7 @@ mod home;
 mod invite;
 mod invite_share;
 mod journal;
+mod mentoring;
 mod my_groups;
 mod not_found;
 mod offline;
@@ -17,6 +18,7 @@ mod outbox;
 mod recover;
 mod recovery_share;
 mod sign_in;
+mod wishes;
 
 pub use admin::AdminPage;
 pub use area::AreaPage;
@@ -30,9 +32,10 @@ pub use home::HomePage;
 pub use invite::InvitePage;
 pub use invite_share::InviteSharePage;
 pub use journal::{
-    DreamPage, DreamsPage, JournalMilestonesPage, ReflectionPage, ReflectionsPage, SeenPage,
-    SharePage, SharingPage, StepPage, StepsPage,
+    CheckInPage, CheckInsPage, DreamPage, DreamsPage, JournalMilestonesPage, ReflectionPage,
+    ReflectionsPage, SeenPage, SharePage, SharingPage, StepPage, StepsPage,
 };
+pub use mentoring::{MenteePage, MentoringPage};
 pub use my_groups::MyGroupsPage;
 pub use not_found::NotFoundPage;
 pub use offline::OfflinePage;
@@ -40,3 +43,4 @@ pub use outbox::OutboxPage;
 pub use recover::RecoverPage;
 pub use recovery_share::RecoverySharePage;
 pub use sign_in::SignInPage;
+pub use wishes::WishesPage;

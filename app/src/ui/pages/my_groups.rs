@@ -60,6 +60,7 @@ fn MyGroupCard(mine: MyGroup) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             })}
+            <a class="button" href=format!("/groups/{}/wishes", g.id)>{t.wishes_title}</a>
             <details>
                 <summary>{t.leave_group}</summary>
                 <form class="stack" method="post" action=LeaveGroup::url()>

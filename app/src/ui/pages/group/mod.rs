@@ -1,5 +1,6 @@
 mod meetings;
 mod members;
+mod mentoring;
 mod milestones;
 mod person;
 
@@ -7,6 +8,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use meetings::Meetings;
 use members::MemberRow;
+use mentoring::Mentoring;
 use milestones::Milestones;
 pub use person::SharedPersonPage;
 
@@ -51,6 +53,9 @@ fn Group(detail: GroupDetail) -> impl IntoView {
             </form>
         }
     });
+    let mentoring = detail
+        .mentor_links
+        .map(|links| view! { <Mentoring group=id members=detail.members.clone() links/> });
     view! {
         <h2 class="subtitle">{g.name}</h2>
         <p class="hint">
@@ -84,6 +89,8 @@ fn Group(detail: GroupDetail) -> impl IntoView {
             </ul>
             {colleagues}
         </Card>
+        {mentoring}
+        <p><a class="button" href=format!("/groups/{id}/wishes")>{t.wishes_title}</a></p>
         <Milestones group=id milestones=detail.milestones/>
         <Meetings group=id meetings=detail.meetings/>
         <Card id="invite" title=t.invite_members_title>

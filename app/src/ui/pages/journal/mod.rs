@@ -1,6 +1,8 @@
-//! The participant's journal: dreams, steps, reflections and group
-//! milestones, each with a list page and a page of its own.
+//! The participant's journal: dreams, steps, reflections, group
+//! milestones and check-ins, each with a list page and a page of its own.
 
+mod checkin;
+mod checkins;
 mod dream;
 mod dreams;
 mod milestones;
@@ -12,6 +14,8 @@ mod sharing;
 mod step;
 mod steps;
 
+pub use checkin::CheckInPage;
+pub use checkins::CheckInsPage;
 pub use dream::DreamPage;
 pub use dreams::DreamsPage;
 pub use milestones::JournalMilestonesPage;
