@@ -10,8 +10,8 @@ use crate::ui::pages::{
     FiguresPage, GroupPage, GroupsPage, HelpAreaPage, HelpPage, HomePage, InvitePage,
     InviteSharePage, JournalMilestonesPage, MenteePage, MentoringPage, MyGroupsPage, NotFoundPage,
     OfflinePage, OutboxPage, RecoverPage, RecoverySharePage, ReflectionPage, ReflectionsPage,
-    SeenPage, SharePage, SharedPersonPage, SharingPage, SignInPage, StepPage, StepsPage,
-    WishesPage,
+    SeenPage, SharePage, SharedPersonPage, SharingPage, SignInPage, SkillPage, SkillsPage,
+    StepPage, StepsPage, WishesPage,
 };
 
 /// The HTML document around every page. Rendered on the server only.
@@ -96,6 +96,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/journal/milestones") view=JournalMilestonesPage ssr=SsrMode::Async/>
                 <Route path=path!("/journal/checkins") view=CheckInsPage ssr=SsrMode::Async/>
                 <Route path=path!("/journal/checkins/:id") view=CheckInPage ssr=SsrMode::Async/>
+                <Route path=path!("/journal/skills") view=SkillsPage ssr=SsrMode::Async/>
+                <Route path=path!("/journal/skills/:id") view=SkillPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

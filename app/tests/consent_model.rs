@@ -1,15 +1,15 @@
 //! The consent rule against a model a person can check by eye: random
-//! sequences of create (reflections, steps, check-ins), share, revoke,
-//! expire, leave, rejoin, mentor links (proposed, accepted, declined,
-//! ended) and views. After every view the viewer has seen exactly what the model
-//! says is visible, and every item shown left exactly one log row. 1,000
-//! cases on SQLite and 1,000 on PostgreSQL.
+//! sequences of create (reflections, steps, check-ins, skills), share,
+//! revoke, expire, leave, rejoin, mentor links (proposed, accepted,
+//! declined, ended) and views. After every view the viewer has seen
+//! exactly what the model says is visible, and every item shown left
+//! exactly one log row. 1,000 cases on SQLite and 1,000 on PostgreSQL.
 
 mod support;
 
 use std::collections::HashMap;
 
-use app::model::{Audience, CheckInText, ReflectionText, Role, StepText};
+use app::model::{Audience, CheckInText, ReflectionText, Role, SkillText, StepText};
 use app::policy::InviteTarget;
 use app::store::{unix_now, Store};
 use proptest::prelude::*;
@@ -37,6 +37,7 @@ enum Kind {
     Reflection,
     Step,
     CheckIn,
+    Skill,
 }
 
 #[derive(Clone, Debug)]
@@ -70,8 +71,13 @@ fn op() -> impl Strategy<Value = Op> {
         Just(Viewer::Admin)
     ];
     prop_oneof![
-        2 => prop_oneof![Just(Kind::Reflection), Just(Kind::Step), Just(Kind::CheckIn)]
-            .prop_map(Op::Create),
+        2 => prop_oneof![
+            Just(Kind::Reflection),
+            Just(Kind::Step),
+            Just(Kind::CheckIn),
+            Just(Kind::Skill)
+        ]
+        .prop_map(Op::Create),
         4 => (0..6usize, audience.clone(), expiry).prop_map(|(i, a, e)| Op::Share(i, a, e)),
         2 => (0..6usize, audience).prop_map(|(i, a)| Op::Revoke(i, a)),
         1 => Just(Op::Leave),
@@ -156,6 +162,10 @@ async fn run_case(store: &Store, ops: &[Op]) -> Result<(), TestCaseError> {
                     Kind::CheckIn => {
                         let text = CheckInText::parse("2026-11-23", ["3"; 7], "").unwrap();
                         store.create_checkin(owner, &request, &text).await
+                    }
+                    Kind::Skill => {
+                        let text = SkillText::parse("first_aid", "2026-11-23", "").unwrap();
+                        store.create_skill(owner, &request, &text).await
                     }
                 };
                 let id = made.unwrap();

@@ -47,6 +47,7 @@ test("every page meets WCAG 2.1 A and AA, for each kind of user", async ({ brows
     reflection!,
     "/journal/milestones",
     "/journal/checkins",
+    "/journal/skills",
     "/mentoring",
     "/my-groups",
     "/devices",

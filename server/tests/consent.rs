@@ -77,8 +77,9 @@ struct Function {
 
 struct Ids {
     reflection: String,
-    /// A check-in whose note is the secret too; never shared.
+    /// A check-in and a skill whose notes are the secret too; never shared.
     checkin: String,
+    skill: String,
     group: String,
     owner: String,
 }
@@ -121,6 +122,16 @@ fn functions() -> Vec<Function> {
         Function {
             name: "checkins",
             call: |b, _| post(b, "/api/checkins", &[]),
+            expect: own_list,
+        },
+        Function {
+            name: "skill",
+            call: |b, ids| post(b, "/api/skill", &[("id", &ids.skill)]),
+            expect: owner_only,
+        },
+        Function {
+            name: "skills",
+            call: |b, _| post(b, "/api/skills", &[]),
             expect: own_list,
         },
         Function {
@@ -321,7 +332,22 @@ async fn the_consent_matrix_holds_cell_by_cell() {
             serde_json::from_slice(&cast.participant.browser.form("/api/checkins", &[]).body)
                 .unwrap();
         let checkin = checkins["page"]["items"][0]["id"].as_i64().unwrap();
+        let made = cast.participant.browser.form(
+            "/api/skill_create",
+            &[
+                ("request_id", "matrix-request-0003"),
+                ("kind", "first_aid"),
+                ("learned_on", "2026-11-02"),
+                ("note", SECRET),
+            ],
+        );
+        assert_eq!(made.status, 200, "{}", made.text());
+        let skills: serde_json::Value =
+            serde_json::from_slice(&cast.participant.browser.form("/api/skills", &[]).body)
+                .unwrap();
+        let skill = skills["items"][0]["id"].as_i64().unwrap();
         let ids = Ids {
+            skill: skill.to_string(),
             checkin: checkin.to_string(),
             reflection: reflection.to_string(),
             group: cast.group.to_string(),

@@ -124,6 +124,10 @@ async fn only_the_groups_facilitator_proposes_and_only_the_mentee_answers() {
             .id
             .to_string();
 
+        // The mentor is not told: a proposal can be declined quietly.
+        let told = cast.mentor.browser.form("/api/mentoring", &[]).text();
+        assert!(!told.contains("Pirjo"), "{told}");
+
         // The proposal is the mentee's to answer.
         refused_by(
             &mut cast,

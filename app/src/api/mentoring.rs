@@ -23,9 +23,9 @@ pub struct MenteeView {
 pub struct Mentoring {
     pub proposals: Vec<MentorLink>,
     pub mentors: Vec<MentorLink>,
+    /// Accepted links only: a mentor is not told of a proposal, so the
+    /// person proposed to can decline it without anyone else knowing.
     pub mentees: Vec<MenteeView>,
-    /// Proposals made to others with the caller as their mentor.
-    pub waiting: Vec<MentorLink>,
 }
 
 /// What one mentee shares with their mentor now, newest first.
@@ -48,8 +48,10 @@ pub async fn load_mentoring() -> Result<Mentoring, AppError> {
     let (mine, as_mentor): (Vec<_>, Vec<_>) =
         links.into_iter().partition(|l| l.mentee_id == me.user_id);
     let (mentors, proposals) = mine.into_iter().partition(|l| l.accepted_at.is_some());
-    let (active, waiting): (Vec<_>, Vec<_>) =
-        as_mentor.into_iter().partition(|l| l.accepted_at.is_some());
+    let active: Vec<MentorLink> = as_mentor
+        .into_iter()
+        .filter(|l| l.accepted_at.is_some())
+        .collect();
     let owners: Vec<i64> = active.iter().map(|l| l.mentee_id).collect();
     let counts = store.shared_counts(me.user_id, &owners).await?;
     let mentees = active
@@ -66,7 +68,6 @@ pub async fn load_mentoring() -> Result<Mentoring, AppError> {
         proposals,
         mentors,
         mentees,
-        waiting,
     })
 }
 

@@ -85,3 +85,17 @@ pub async fn give_feedback(
     leptos_axum::redirect(&format!("/groups/{group}/people/{person}#item-{item}"));
     Ok(())
 }
+
+/// The facilitator confirms, having seen it in person, a skill the
+/// participant shares with them now.
+#[server(endpoint = "skill_confirm")]
+pub async fn confirm_skill(group: i64, person: i64, item: i64) -> Result<(), AppError> {
+    let (actor, _, _) = participant_of(group, person).await?;
+    let store = expect_context::<crate::store::Store>();
+    if !store.confirm_skill(actor.user_id, item).await? {
+        return Err(AppError::NotFound);
+    }
+    tracing::info!(event = "skill_confirmed", by = actor.user_id, group);
+    leptos_axum::redirect(&format!("/groups/{group}/people/{person}#item-{item}"));
+    Ok(())
+}

@@ -43,6 +43,7 @@ pub fn item_path(kind: ItemKind, id: i64) -> String {
         ItemKind::Reflection => format!("/journal/reflections/{id}"),
         ItemKind::Milestone => "/journal/milestones".to_owned(),
         ItemKind::CheckIn => format!("/journal/checkins/{id}"),
+        ItemKind::Skill => format!("/journal/skills/{id}"),
     }
 }
 
@@ -156,6 +157,7 @@ pub async fn set_sharing_defaults(
     reflection: String,
     milestone: String,
     checkin: String,
+    skill: String,
 ) -> Result<(), AppError> {
     use crate::model::Field;
 
@@ -168,6 +170,7 @@ pub async fn set_sharing_defaults(
         (ShareCategory::Reflection, reflection),
         (ShareCategory::Milestone, milestone),
         (ShareCategory::CheckIn, checkin),
+        (ShareCategory::Skill, skill),
     ] {
         let choice = ShareChoice::parse(&choice).ok_or(AppError::Invalid(Field::Audience))?;
         on.extend(choice.audiences().iter().map(|a| (category, *a)));

@@ -8,7 +8,7 @@ mod sv;
 
 use crate::model::{
     AccountEventKind, Aspect, Field, LifeArea, Locale, Phrase, Role, ShareCategory, ShareChoice,
-    StepKind, StepStatus, WishStatus,
+    SkillKind, StepKind, StepStatus, WishStatus,
 };
 
 pub struct Texts {
@@ -386,7 +386,6 @@ pub struct Texts {
     pub my_mentors_title: &'static str,
     pub my_mentor_explain: &'static str,
     pub mentees_title: &'static str,
-    pub mentor_waiting_title: &'static str,
     pub mentor_end: &'static str,
     pub mentor_accepted: &'static str,
     pub mentor_proposed: &'static str,
@@ -454,6 +453,25 @@ pub struct Texts {
     pub sharing_review_body: &'static str,
     pub sharing_review_look: &'static str,
     pub sharing_review_keep: &'static str,
+    pub skills_title: &'static str,
+    pub skills_lead: &'static str,
+    pub new_skill: &'static str,
+    pub my_skills: &'static str,
+    pub skill_kind_label: &'static str,
+    pub learned_on: &'static str,
+    pub skill_note: &'static str,
+    pub skill_confirmed: &'static str,
+    pub skill_not_confirmed: &'static str,
+    pub confirm_skill: &'static str,
+    pub delete_skill: &'static str,
+    pub category_skill: &'static str,
+    pub skill_first_aid: &'static str,
+    pub skill_naloxone: &'static str,
+    pub skill_harm_reduction: &'static str,
+    pub skill_helping_affairs: &'static str,
+    pub skill_other: &'static str,
+    pub error_skill_kind: &'static str,
+    pub error_learned_on: &'static str,
 }
 
 impl Texts {
@@ -516,6 +534,8 @@ impl Texts {
             Field::WishWhy => self.error_wish_why,
             Field::WishStatus => self.error_wish_status,
             Field::WishReason => self.error_wish_reason,
+            Field::SkillKind => self.error_skill_kind,
+            Field::LearnedOn => self.error_learned_on,
         }
     }
 
@@ -528,6 +548,16 @@ impl Texts {
             Aspect::Health => self.aspect_health,
             Aspect::Relationships => self.aspect_relationships,
             Aspect::Readiness => self.aspect_readiness,
+        }
+    }
+
+    pub fn skill_kind(&self, kind: SkillKind) -> &'static str {
+        match kind {
+            SkillKind::FirstAid => self.skill_first_aid,
+            SkillKind::Naloxone => self.skill_naloxone,
+            SkillKind::HarmReduction => self.skill_harm_reduction,
+            SkillKind::HelpingAffairs => self.skill_helping_affairs,
+            SkillKind::Other => self.skill_other,
         }
     }
 
@@ -619,6 +649,7 @@ impl Texts {
             ShareCategory::Reflection => self.category_reflection,
             ShareCategory::Milestone => self.category_milestone,
             ShareCategory::CheckIn => self.category_checkin,
+            ShareCategory::Skill => self.category_skill,
         }
     }
 

@@ -95,16 +95,18 @@ pub enum ShareCategory {
     Reflection,
     Milestone,
     CheckIn,
+    Skill,
 }
 
 impl ShareCategory {
-    pub const ALL: [ShareCategory; 6] = [
+    pub const ALL: [ShareCategory; 7] = [
         ShareCategory::Dream,
         ShareCategory::Step,
         ShareCategory::StepDone,
         ShareCategory::Reflection,
         ShareCategory::Milestone,
         ShareCategory::CheckIn,
+        ShareCategory::Skill,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -115,6 +117,7 @@ impl ShareCategory {
             ShareCategory::Reflection => "reflection",
             ShareCategory::Milestone => "milestone",
             ShareCategory::CheckIn => "checkin",
+            ShareCategory::Skill => "skill",
         }
     }
 
@@ -130,6 +133,7 @@ impl ShareCategory {
             ItemKind::Reflection => ShareCategory::Reflection,
             ItemKind::Milestone => ShareCategory::Milestone,
             ItemKind::CheckIn => ShareCategory::CheckIn,
+            ItemKind::Skill => ShareCategory::Skill,
         }
     }
 }
@@ -173,6 +177,13 @@ pub enum SharedContent {
         /// In the order of `Aspect::ALL`.
         ratings: [u8; 7],
         note: String,
+    },
+    Skill {
+        kind: super::SkillKind,
+        learned_on: Day,
+        note: String,
+        /// Confirmed in person by a facilitator.
+        confirmed: bool,
     },
 }
 

@@ -65,6 +65,8 @@ fields!(
     WishWhy,
     WishStatus,
     WishReason,
+    SkillKind,
+    LearnedOn,
 );
 
 /// One line of plain text of `min..=max` characters without control characters, with

@@ -79,6 +79,7 @@ stored_names!(
         Reflection = "reflection",
         Milestone = "milestone",
         CheckIn = "checkin",
+        Skill = "skill",
     }
 );
 

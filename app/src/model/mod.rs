@@ -15,6 +15,7 @@ mod meeting;
 mod mentoring;
 mod milestone;
 mod role;
+mod skill;
 mod wish;
 
 pub use account::{validate_display_name, AccountEventKind, DISPLAY_NAME_MAX, PASSKEY_LABEL_MAX};
@@ -45,6 +46,7 @@ pub use milestone::{
     validate_multiline, Milestone, MilestoneText, MILESTONE_DESCRIPTION_MAX, MILESTONE_TITLE_MAX,
 };
 pub use role::Role;
+pub use skill::{Skill, SkillKind, SkillText};
 pub use wish::{
     parse_wish_status, Wish, WishStatus, WishText, WISH_REASON_MAX, WISH_WHAT_MAX, WISH_WHY_MAX,
 };

@@ -7,7 +7,8 @@ use sqlx::AnyConnection;
 use super::{now, Store, StoreError};
 use crate::model::{
     AccessView, Audience, Day, FeedbackKind, FeedbackView, ItemKind, LifeArea, Page, Phrase,
-    ShareCategory, ShareView, SharedContent, SharedItem, StepKind, StepStatus, PAGE_SIZE,
+    ShareCategory, ShareView, SharedContent, SharedItem, SkillKind, StepKind, StepStatus,
+    PAGE_SIZE,
 };
 
 /// "The item `i` is visible now to the viewer", for a viewer who is not its
@@ -65,6 +66,10 @@ struct ContentRow {
     relationships: Option<i64>,
     readiness: Option<i64>,
     checkin_note: Option<String>,
+    skill_kind: Option<String>,
+    learned_on: Option<String>,
+    skill_note: Option<String>,
+    confirmed_at: Option<i64>,
 }
 
 /// Every kind's fields, so one query shows a mixed list. No column of any
@@ -76,14 +81,16 @@ const CONTENT: &str = "SELECT i.id, i.kind, i.updated_at,
         r.written_on, r.body, r.mood,
         ms.title AS milestone_title, k.reached_on, k.note,
         c.checked_on, c.control, c.heard, c.for_others, c.routines, c.health,
-        c.relationships, c.readiness, c.note AS checkin_note
+        c.relationships, c.readiness, c.note AS checkin_note,
+        sk.skill_kind, sk.learned_on, sk.note AS skill_note, sk.confirmed_at
      FROM items i
      LEFT JOIN dreams d ON d.item_id = i.id
      LEFT JOIN steps st ON st.item_id = i.id
      LEFT JOIN reflections r ON r.item_id = i.id
      LEFT JOIN milestone_marks k ON k.item_id = i.id
      LEFT JOIN milestones ms ON ms.id = k.milestone_id
-     LEFT JOIN checkins c ON c.item_id = i.id";
+     LEFT JOIN checkins c ON c.item_id = i.id
+     LEFT JOIN skills sk ON sk.item_id = i.id";
 
 impl ContentRow {
     fn content(self) -> Option<(i64, ItemKind, i64, SharedContent)> {
@@ -129,6 +136,12 @@ impl ContentRow {
                     note: self.checkin_note.unwrap_or_default(),
                 }
             }
+            ItemKind::Skill => SharedContent::Skill {
+                kind: self.skill_kind.as_deref().and_then(SkillKind::parse)?,
+                learned_on: day(self.learned_on)?,
+                note: self.skill_note.unwrap_or_default(),
+                confirmed: self.confirmed_at.is_some(),
+            },
         };
         Some((self.id, kind, changed, content))
     }
@@ -585,7 +598,7 @@ impl Store {
         type Row = (i64, Option<String>, i64, String, Option<String>, i64);
         let rows: Vec<Row> = sqlx::query_as(
             "SELECT a.id, u.display_name, a.item_id, i.kind,
-                    COALESCE(d.title, st.title, r.written_on, ms.title, c.checked_on), a.at
+                    COALESCE(d.title, st.title, r.written_on, ms.title, c.checked_on, sk.learned_on), a.at
                FROM access_log a
                JOIN items i ON i.id = a.item_id
                LEFT JOIN users u ON u.id = a.viewer_id
@@ -595,6 +608,7 @@ impl Store {
                LEFT JOIN milestone_marks k ON k.item_id = i.id
                LEFT JOIN milestones ms ON ms.id = k.milestone_id
                LEFT JOIN checkins c ON c.item_id = i.id
+               LEFT JOIN skills sk ON sk.item_id = i.id
               WHERE a.owner_id = $1 AND a.id < $2
               ORDER BY a.id DESC LIMIT $3",
         )

@@ -103,7 +103,8 @@ impl Store {
         Ok(done.rows_affected() == 1)
     }
 
-    /// The open links the person is on either side of, newest first.
+    /// The open links the person is on either side of, newest first;
+    /// unanswered proposals included, for the page to sort out.
     pub async fn mentor_links_of(&self, user: i64) -> Result<Vec<MentorLink>, StoreError> {
         let rows: Vec<LinkRow> = sqlx::query_as(&format!(
             "{LINK} AND (l.mentor_id = $1 OR l.mentee_id = $1) ORDER BY l.id DESC LIMIT 100"

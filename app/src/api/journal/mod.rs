@@ -7,6 +7,7 @@ mod dreams;
 mod home;
 mod milestones;
 mod reflections;
+mod skills;
 mod steps;
 
 pub use checkins::*;
@@ -14,6 +15,7 @@ pub use dreams::*;
 pub use home::*;
 pub use milestones::*;
 pub use reflections::*;
+pub use skills::*;
 pub use steps::*;
 
 /// Where a form sends the person back to after it is done: a path on this

@@ -6,6 +6,7 @@ mod checkins;
 mod dreams;
 mod marks;
 mod reflections;
+mod skills;
 mod steps;
 mod summary;
 

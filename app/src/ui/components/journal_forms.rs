@@ -199,4 +199,6 @@ pub const JOURNAL_FIELDS: &[Field] = &[
     Field::CheckedOn,
     Field::Rating,
     Field::Note,
+    Field::SkillKind,
+    Field::LearnedOn,
 ];

@@ -17,6 +17,7 @@ mod service_form;
 mod share_link;
 mod shared_content;
 mod sharing_card;
+mod skill_fields;
 mod steps_chart;
 
 pub use account_bar::AccountBar;
@@ -40,4 +41,5 @@ pub use service_form::ServiceFields;
 pub use share_link::ShareLink;
 pub use shared_content::{FeedbackList, SharedContentView};
 pub use sharing_card::SharingCard;
+pub use skill_fields::SkillFields;
 pub use steps_chart::StepsChart;

@@ -72,6 +72,18 @@ pub fn SharedContentView(content: SharedContent) -> impl IntoView {
             {(!note.is_empty()).then(|| view! { <p>{note}</p> })}
         }
         .into_any(),
+        SharedContent::Skill {
+            kind,
+            learned_on,
+            note,
+            confirmed,
+        } => view! {
+            <p class="shared-kind">{t.skills_title} " · " {learned_on.to_string()}</p>
+            <h3>{t.skill_kind(kind)}</h3>
+            {confirmed.then(|| view! { <p class="reached">"✓ " {t.skill_confirmed}</p> })}
+            {(!note.is_empty()).then(|| view! { <p>{note}</p> })}
+        }
+        .into_any(),
     }
 }
 

@@ -33,7 +33,7 @@ pub use invite::InvitePage;
 pub use invite_share::InviteSharePage;
 pub use journal::{
     CheckInPage, CheckInsPage, DreamPage, DreamsPage, JournalMilestonesPage, ReflectionPage,
-    ReflectionsPage, SeenPage, SharePage, SharingPage, StepPage, StepsPage,
+    ReflectionsPage, SeenPage, SharePage, SharingPage, SkillPage, SkillsPage, StepPage, StepsPage,
 };
 pub use mentoring::{MenteePage, MentoringPage};
 pub use my_groups::MyGroupsPage;

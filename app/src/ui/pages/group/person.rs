@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
-use crate::api::{load_shared, GiveFeedback, SharedPerson};
-use crate::model::{Field, SharedItem, FEEDBACK_MAX};
+use crate::api::{load_shared, ConfirmSkill, GiveFeedback, SharedPerson};
+use crate::model::{Field, SharedContent, SharedItem, FEEDBACK_MAX};
 use crate::ui::components::{
     loaded, param, param_id, query, FeedbackList, FormError, Layout, Pager, SharedContentView,
 };
@@ -40,6 +40,7 @@ fn Person(person: SharedPerson) -> impl IntoView {
             {(new > 0).then(|| format!(" · {} {new}", t.new_since_visit))}
         </p>
         <FormError action=GiveFeedback::url()/>
+        <FormError action=ConfirmSkill::url()/>
         {person.page.items.is_empty().then(|| view! { <p class="hint">{t.nothing_shared}</p> })}
         <ul class="shared-items">
             {person
@@ -58,9 +59,26 @@ fn SharedRow(group: i64, who: i64, item: SharedItem) -> impl IntoView {
     let t = use_texts();
     let id = item.id;
     let note = format!("note-{id}");
+    // A skill shared with the facilitator can be confirmed, once, after
+    // seeing it in person.
+    let unconfirmed = matches!(
+        item.content,
+        SharedContent::Skill {
+            confirmed: false,
+            ..
+        }
+    );
     view! {
         <li class="card shared-item" id=format!("item-{id}")>
             {item.is_new.then(|| view! { <p class="badge">{t.new_badge}</p> })}
+            {unconfirmed.then(|| view! {
+                <form method="post" action=ConfirmSkill::url()>
+                    <input type="hidden" name="group" value=group/>
+                    <input type="hidden" name="person" value=who/>
+                    <input type="hidden" name="item" value=id/>
+                    <button type="submit">{t.confirm_skill}</button>
+                </form>
+            })}
             <SharedContentView content=item.content/>
             <FeedbackList feedback=item.feedback/>
             <form class="stack" method="post" action=GiveFeedback::url()>

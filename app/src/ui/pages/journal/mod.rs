@@ -1,5 +1,5 @@
 //! The participant's journal: dreams, steps, reflections, group
-//! milestones and check-ins, each with a list page and a page of its own.
+//! milestones, check-ins and skills, each with a list page and a page of its own.
 
 mod checkin;
 mod checkins;
@@ -11,6 +11,8 @@ mod reflections;
 mod seen;
 mod share;
 mod sharing;
+mod skill;
+mod skills;
 mod step;
 mod steps;
 
@@ -24,5 +26,7 @@ pub use reflections::ReflectionsPage;
 pub use seen::SeenPage;
 pub use share::SharePage;
 pub use sharing::SharingPage;
+pub use skill::SkillPage;
+pub use skills::SkillsPage;
 pub use step::StepPage;
 pub use steps::StepsPage;

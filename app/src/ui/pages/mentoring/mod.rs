@@ -26,10 +26,7 @@ pub fn MentoringPage() -> impl IntoView {
 #[component]
 fn MentoringView(m: Mentoring) -> impl IntoView {
     let t = use_texts();
-    let nothing = m.proposals.is_empty()
-        && m.mentors.is_empty()
-        && m.mentees.is_empty()
-        && m.waiting.is_empty();
+    let nothing = m.proposals.is_empty() && m.mentors.is_empty() && m.mentees.is_empty();
     view! {
         <FormError action=AnswerMentor::url()/>
         <FormError action=EndMentoring::url()/>
@@ -70,17 +67,6 @@ fn MentoringView(m: Mentoring) -> impl IntoView {
             <Card id="mentees" title=t.mentees_title>
                 <ul class="rows">
                     {m.mentees.into_iter().map(|v| view! { <Mentee v/> }).collect_view()}
-                </ul>
-            </Card>
-        })}
-        {(!m.waiting.is_empty()).then(|| view! {
-            <Card id="waiting" title=t.mentor_waiting_title>
-                <ul class="rows">
-                    {m
-                        .waiting
-                        .into_iter()
-                        .map(|l| view! { <li><span>{l.mentee_name}</span></li> })
-                        .collect_view()}
                 </ul>
             </Card>
         })}
