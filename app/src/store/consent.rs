@@ -22,17 +22,26 @@ pub(super) fn visible(viewer: &str, now: &str) -> String {
             SELECT 1 FROM shares s
              WHERE s.item_id = i.id AND s.revoked_at IS NULL
                AND (s.expires_at IS NULL OR s.expires_at > {now})
-               AND ((s.audience = 'facilitators' AND EXISTS (
-                        SELECT 1 FROM memberships pm
-                          JOIN memberships fm ON fm.group_id = pm.group_id
-                         WHERE pm.user_id = i.owner_id AND pm.role = 'participant'
-                           AND pm.left_at IS NULL
-                           AND fm.user_id = {viewer} AND fm.role = 'facilitator'
-                           AND fm.left_at IS NULL))
+               AND ((s.audience = 'facilitators' AND {})
                  OR (s.audience = 'mentor' AND EXISTS (
                         SELECT 1 FROM mentor_links ml
                          WHERE ml.mentee_id = i.owner_id AND ml.mentor_id = {viewer}
-                           AND ml.accepted_at IS NOT NULL AND ml.ended_at IS NULL)))))"
+                           AND ml.accepted_at IS NOT NULL AND ml.ended_at IS NULL)))))",
+        facilitates_owner(viewer)
+    )
+}
+
+/// "The viewer is now a facilitator of a group where the owner of `i` is
+/// now a participant": the facilitators' audience, and who may confirm a
+/// skill.
+pub(super) fn facilitates_owner(viewer: &str) -> String {
+    format!(
+        "EXISTS (SELECT 1 FROM memberships pm
+                   JOIN memberships fm ON fm.group_id = pm.group_id
+                  WHERE pm.user_id = i.owner_id AND pm.role = 'participant'
+                    AND pm.left_at IS NULL
+                    AND fm.user_id = {viewer} AND fm.role = 'facilitator'
+                    AND fm.left_at IS NULL)"
     )
 }
 

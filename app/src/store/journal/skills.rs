@@ -3,7 +3,7 @@ use super::{
     touch_item,
 };
 use crate::model::{Day, ItemKind, Page, ShareCategory, Skill, SkillKind, SkillText};
-use crate::store::consent::visible;
+use crate::store::consent::{facilitates_owner, visible};
 use crate::store::{now, Store, StoreError};
 
 /// id, kind, day, note, when confirmed, by whom.
@@ -116,14 +116,9 @@ impl Store {
               WHERE item_id = $3 AND confirmed_at IS NULL
                 AND item_id IN (
                     SELECT i.id FROM items i
-                     WHERE i.id = $3 AND i.kind = 'skill' AND {}
-                       AND EXISTS (SELECT 1 FROM memberships pm
-                                     JOIN memberships fm ON fm.group_id = pm.group_id
-                                    WHERE pm.user_id = i.owner_id AND pm.role = 'participant'
-                                      AND pm.left_at IS NULL
-                                      AND fm.user_id = $1 AND fm.role = 'facilitator'
-                                      AND fm.left_at IS NULL))",
-            visible("$1", "$2")
+                     WHERE i.id = $3 AND i.kind = 'skill' AND {} AND {})",
+            visible("$1", "$2"),
+            facilitates_owner("$1")
         ))
         .bind(facilitator)
         .bind(at)
