@@ -9,9 +9,9 @@ use crate::ui::pages::{
     AdminPage, AreaPage, CheckInPage, CheckInsPage, DevicesPage, DreamPage, DreamsPage,
     FiguresPage, GroupPage, GroupsPage, HelpAreaPage, HelpPage, HomePage, InvitePage,
     InviteSharePage, JournalMilestonesPage, MenteePage, MentoringPage, MyGroupsPage, NotFoundPage,
-    OfflinePage, OutboxPage, RecoverPage, RecoverySharePage, ReflectionPage, ReflectionsPage,
-    SeenPage, SharePage, SharedPersonPage, SharingPage, SignInPage, SkillPage, SkillsPage,
-    StepPage, StepsPage, WishesPage,
+    OfflinePage, OutboxPage, PeerWorkDiaryPage, PeerWorkPage, RecoverPage, RecoverySharePage,
+    ReflectionPage, ReflectionsPage, SeenPage, SharePage, SharedPersonPage, SharingPage,
+    SignInPage, SkillPage, SkillsPage, StepPage, StepsPage, WishesPage,
 };
 
 /// The HTML document around every page. Rendered on the server only.
@@ -98,6 +98,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/journal/checkins/:id") view=CheckInPage ssr=SsrMode::Async/>
                 <Route path=path!("/journal/skills") view=SkillsPage ssr=SsrMode::Async/>
                 <Route path=path!("/journal/skills/:id") view=SkillPage ssr=SsrMode::Async/>
+                <Route path=path!("/journal/peer-work") view=PeerWorkDiaryPage ssr=SsrMode::Async/>
+                <Route path=path!("/journal/peer-work/:id") view=PeerWorkPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

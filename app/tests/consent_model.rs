@@ -1,5 +1,5 @@
 //! The consent rule against a model a person can check by eye: random
-//! sequences of create (reflections, steps, check-ins, skills), share,
+//! sequences of create (reflections, steps, check-ins, skills, peer work), share,
 //! revoke, expire, leave, rejoin, mentor links (proposed, accepted,
 //! declined, ended) and views. After every view the viewer has seen
 //! exactly what the model says is visible, and every item shown left
@@ -9,7 +9,9 @@ mod support;
 
 use std::collections::HashMap;
 
-use app::model::{Audience, CheckInText, ReflectionText, Role, SkillText, StepText};
+use app::model::{
+    Audience, CheckInText, Day, PeerWorkText, ReflectionText, Role, SkillText, StepText,
+};
 use app::policy::InviteTarget;
 use app::store::{unix_now, Store};
 use proptest::prelude::*;
@@ -38,6 +40,7 @@ enum Kind {
     Step,
     CheckIn,
     Skill,
+    PeerWork,
 }
 
 #[derive(Clone, Debug)]
@@ -75,7 +78,8 @@ fn op() -> impl Strategy<Value = Op> {
             Just(Kind::Reflection),
             Just(Kind::Step),
             Just(Kind::CheckIn),
-            Just(Kind::Skill)
+            Just(Kind::Skill),
+            Just(Kind::PeerWork)
         ]
         .prop_map(Op::Create),
         4 => (0..6usize, audience.clone(), expiry).prop_map(|(i, a, e)| Op::Share(i, a, e)),
@@ -166,6 +170,11 @@ async fn run_case(store: &Store, ops: &[Op]) -> Result<(), TestCaseError> {
                     Kind::Skill => {
                         let text = SkillText::parse("first_aid", "2026-11-23", "").unwrap();
                         store.create_skill(owner, &request, &text).await
+                    }
+                    Kind::PeerWork => {
+                        let text = PeerWorkText::parse("listening", "2026-11-23", "", Day::today())
+                            .unwrap();
+                        store.create_peer_work(owner, &request, &text).await
                     }
                 };
                 let id = made.unwrap();

@@ -1,6 +1,6 @@
 import { test, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { facilitatorWithParticipant, participantInGroup } from "./support";
+import { facilitatorWithParticipant, participantInGroup, shareWith } from "./support";
 
 /** No violations of WCAG 2.1 A or AA on the page as it stands. */
 async function expectAccessible(page: Page, path: string) {
@@ -48,6 +48,7 @@ test("every page meets WCAG 2.1 A and AA, for each kind of user", async ({ brows
     "/journal/milestones",
     "/journal/checkins",
     "/journal/skills",
+    "/journal/peer-work",
     "/mentoring",
     "/my-groups",
     "/devices",
@@ -107,10 +108,7 @@ test("the sharing pages meet WCAG 2.1 A and AA, for the participant and the faci
   await p.getByRole("button", { name: "Tallenna" }).tap();
   await p.getByRole("link", { name: "Jaettava askel" }).tap();
   const step = new URL(p.url()).pathname.split("/").pop();
-  await p.getByRole("link", { name: "Valitse, kuka näkee tämän" }).tap();
-  await p.getByText("Ryhmäni ohjaajat", { exact: true }).tap();
-  await p.getByRole("button", { name: "Tallenna" }).tap();
-  await expect(p.getByText("Jaettu: Ryhmäni ohjaajat")).toBeVisible();
+  await shareWith(p, "Ryhmäni ohjaajat");
 
   const f = facilitator.page;
   await f.goto(groupUrl);

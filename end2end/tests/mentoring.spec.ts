@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { facilitatorWithParticipant, joinWith, newPhone } from "./support";
+import { facilitatorWithParticipant, joinWith, newPhone, shareWith } from "./support";
 
 test("a peer mentor is proposed, accepted, sees only their share, encourages, and is let go", async ({ browser }) => {
   const { admin, facilitator, participant, groupUrl } = await facilitatorWithParticipant(browser, "Tuki");
@@ -34,10 +34,7 @@ test("a peer mentor is proposed, accepted, sees only their share, encourages, an
   await p.getByLabel("Otsikko").fill("Soitan opintoneuvojalle");
   await p.getByRole("button", { name: "Tallenna" }).tap();
   await p.getByRole("link", { name: "Soitan opintoneuvojalle" }).tap();
-  await p.getByRole("link", { name: "Valitse, kuka näkee tämän" }).tap();
-  await p.getByText("Vertaisohjaajani", { exact: true }).tap();
-  await p.getByRole("button", { name: "Tallenna" }).tap();
-  await expect(p.getByText("Jaettu: Vertaisohjaajani")).toBeVisible();
+  await shareWith(p, "Vertaisohjaajani");
 
   // Mikko sees it and encourages.
   await m.goto("/mentoring");

@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { facilitatorWithParticipant } from "./support";
+import { facilitatorWithParticipant, shareWith } from "./support";
 
 test("a skill shared with the facilitator is confirmed in person and shows its mark", async ({ browser }) => {
   const { admin, facilitator, participant, groupUrl } = await facilitatorWithParticipant(browser, "Taito");
@@ -10,10 +10,7 @@ test("a skill shared with the facilitator is confirmed in person and shows its m
   await p.getByRole("button", { name: "Tallenna" }).tap();
   await p.getByRole("link", { name: "Naloksoni ja yliannostuksen ensiapu" }).tap();
   await expect(p.getByText("Ei vielä vahvistettu.")).toBeVisible();
-  await p.getByRole("link", { name: "Valitse, kuka näkee tämän" }).tap();
-  await p.getByText("Ryhmäni ohjaajat", { exact: true }).tap();
-  await p.getByRole("button", { name: "Tallenna" }).tap();
-  await expect(p.getByText("Jaettu: Ryhmäni ohjaajat")).toBeVisible();
+  await shareWith(p, "Ryhmäni ohjaajat");
 
   const f = facilitator.page;
   await f.goto(groupUrl);

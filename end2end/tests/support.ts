@@ -139,3 +139,11 @@ export async function facilitatorWithParticipant(browser: Browser, tag: string) 
   await joinWith(participant.page, participantLink, "Pirjo");
   return { admin, facilitator, participant, groupUrl };
 }
+
+/** On an item's page: shares it with one audience, by its Finnish label. */
+export async function shareWith(page: Page, audience: "Ryhmäni ohjaajat" | "Vertaisohjaajani") {
+  await page.getByRole("link", { name: "Valitse, kuka näkee tämän" }).tap();
+  await page.getByText(audience, { exact: true }).tap();
+  await page.getByRole("button", { name: "Tallenna" }).tap();
+  await expect(page.getByText(`Jaettu: ${audience}`)).toBeVisible();
+}

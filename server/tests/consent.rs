@@ -77,9 +77,11 @@ struct Function {
 
 struct Ids {
     reflection: String,
-    /// A check-in and a skill whose notes are the secret too; never shared.
+    /// A check-in, a skill and a peer work entry whose notes are the
+    /// secret too; never shared.
     checkin: String,
     skill: String,
+    peer_work: String,
     group: String,
     owner: String,
 }
@@ -132,6 +134,16 @@ fn functions() -> Vec<Function> {
         Function {
             name: "skills",
             call: |b, _| post(b, "/api/skills", &[]),
+            expect: own_list,
+        },
+        Function {
+            name: "peer_work_entry",
+            call: |b, ids| post(b, "/api/peer_work_entry", &[("id", &ids.peer_work)]),
+            expect: owner_only,
+        },
+        Function {
+            name: "peer_work",
+            call: |b, _| post(b, "/api/peer_work", &[]),
             expect: own_list,
         },
         Function {
@@ -346,7 +358,22 @@ async fn the_consent_matrix_holds_cell_by_cell() {
             serde_json::from_slice(&cast.participant.browser.form("/api/skills", &[]).body)
                 .unwrap();
         let skill = skills["items"][0]["id"].as_i64().unwrap();
+        let made = cast.participant.browser.form(
+            "/api/peer_work_create",
+            &[
+                ("request_id", "matrix-request-0004"),
+                ("kind", "listening"),
+                ("done_on", "2026-11-02"),
+                ("note", SECRET),
+            ],
+        );
+        assert_eq!(made.status, 200, "{}", made.text());
+        let diary: serde_json::Value =
+            serde_json::from_slice(&cast.participant.browser.form("/api/peer_work", &[]).body)
+                .unwrap();
+        let peer_work = diary["items"][0]["id"].as_i64().unwrap();
         let ids = Ids {
+            peer_work: peer_work.to_string(),
             skill: skill.to_string(),
             checkin: checkin.to_string(),
             reflection: reflection.to_string(),

@@ -57,6 +57,9 @@ mod ssr {
                 participants: Cell::of(c.participants),
                 steps_done: Cell::of(c.steps_done),
                 milestones_reached: Cell::of(c.milestones_reached),
+                peer_workers: Cell::of(c.peer_workers),
+                peer_work: Cell::of(c.peer_work),
+                overdose_aid: Cell::of(c.overdose_aid),
             })
             .collect())
     }
@@ -93,6 +96,9 @@ pub async fn figures_csv(
             t.figures_participants,
             t.steps_done,
             t.figures_milestones,
+            t.figures_peer_workers,
+            t.figures_peer_work,
+            t.figures_overdose_aid,
         ],
         &rows,
     );

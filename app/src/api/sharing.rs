@@ -2,6 +2,9 @@
 //! back, defaults for new items, and who has seen what. Each function acts
 //! on the caller's own items only.
 
+// The defaults form posts one field per category.
+#![allow(clippy::too_many_arguments)]
+
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -44,6 +47,7 @@ pub fn item_path(kind: ItemKind, id: i64) -> String {
         ItemKind::Milestone => "/journal/milestones".to_owned(),
         ItemKind::CheckIn => format!("/journal/checkins/{id}"),
         ItemKind::Skill => format!("/journal/skills/{id}"),
+        ItemKind::PeerWork => format!("/journal/peer-work/{id}"),
     }
 }
 
@@ -158,6 +162,7 @@ pub async fn set_sharing_defaults(
     milestone: String,
     checkin: String,
     skill: String,
+    peer_work: String,
 ) -> Result<(), AppError> {
     use crate::model::Field;
 
@@ -171,6 +176,7 @@ pub async fn set_sharing_defaults(
         (ShareCategory::Milestone, milestone),
         (ShareCategory::CheckIn, checkin),
         (ShareCategory::Skill, skill),
+        (ShareCategory::PeerWork, peer_work),
     ] {
         let choice = ShareChoice::parse(&choice).ok_or(AppError::Invalid(Field::Audience))?;
         on.extend(choice.audiences().iter().map(|a| (category, *a)));

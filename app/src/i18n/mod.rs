@@ -7,8 +7,8 @@ mod fi;
 mod sv;
 
 use crate::model::{
-    AccountEventKind, Aspect, Field, LifeArea, Locale, Phrase, Role, ShareCategory, ShareChoice,
-    SkillKind, StepKind, StepStatus, WishStatus,
+    AccountEventKind, Aspect, Field, LifeArea, Locale, PeerWorkKind, Phrase, Role, ShareCategory,
+    ShareChoice, SkillKind, StepKind, StepStatus, WishStatus,
 };
 
 pub struct Texts {
@@ -472,6 +472,27 @@ pub struct Texts {
     pub skill_other: &'static str,
     pub error_skill_kind: &'static str,
     pub error_learned_on: &'static str,
+    pub peer_work_title: &'static str,
+    pub peer_work_lead: &'static str,
+    pub new_peer_work: &'static str,
+    pub my_peer_work: &'static str,
+    pub peer_work_entry: &'static str,
+    pub peer_work_kind_label: &'static str,
+    pub peer_work_done_on: &'static str,
+    pub peer_work_note: &'static str,
+    pub delete_peer_work: &'static str,
+    pub category_peer_work: &'static str,
+    pub work_listening: &'static str,
+    pub work_information: &'static str,
+    pub work_overdose_aid: &'static str,
+    pub work_accompanying: &'static str,
+    pub work_affairs: &'static str,
+    pub work_other: &'static str,
+    pub error_peer_work_kind: &'static str,
+    pub error_done_on: &'static str,
+    pub figures_peer_workers: &'static str,
+    pub figures_peer_work: &'static str,
+    pub figures_overdose_aid: &'static str,
 }
 
 impl Texts {
@@ -536,6 +557,8 @@ impl Texts {
             Field::WishReason => self.error_wish_reason,
             Field::SkillKind => self.error_skill_kind,
             Field::LearnedOn => self.error_learned_on,
+            Field::PeerWorkKind => self.error_peer_work_kind,
+            Field::DoneOn => self.error_done_on,
         }
     }
 
@@ -548,6 +571,17 @@ impl Texts {
             Aspect::Health => self.aspect_health,
             Aspect::Relationships => self.aspect_relationships,
             Aspect::Readiness => self.aspect_readiness,
+        }
+    }
+
+    pub fn peer_work_kind(&self, kind: PeerWorkKind) -> &'static str {
+        match kind {
+            PeerWorkKind::Listening => self.work_listening,
+            PeerWorkKind::Information => self.work_information,
+            PeerWorkKind::OverdoseAid => self.work_overdose_aid,
+            PeerWorkKind::Accompanying => self.work_accompanying,
+            PeerWorkKind::Affairs => self.work_affairs,
+            PeerWorkKind::Other => self.work_other,
         }
     }
 
@@ -650,6 +684,7 @@ impl Texts {
             ShareCategory::Milestone => self.category_milestone,
             ShareCategory::CheckIn => self.category_checkin,
             ShareCategory::Skill => self.category_skill,
+            ShareCategory::PeerWork => self.category_peer_work,
         }
     }
 

@@ -96,10 +96,11 @@ pub enum ShareCategory {
     Milestone,
     CheckIn,
     Skill,
+    PeerWork,
 }
 
 impl ShareCategory {
-    pub const ALL: [ShareCategory; 7] = [
+    pub const ALL: [ShareCategory; 8] = [
         ShareCategory::Dream,
         ShareCategory::Step,
         ShareCategory::StepDone,
@@ -107,6 +108,7 @@ impl ShareCategory {
         ShareCategory::Milestone,
         ShareCategory::CheckIn,
         ShareCategory::Skill,
+        ShareCategory::PeerWork,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -118,6 +120,7 @@ impl ShareCategory {
             ShareCategory::Milestone => "milestone",
             ShareCategory::CheckIn => "checkin",
             ShareCategory::Skill => "skill",
+            ShareCategory::PeerWork => "peer_work",
         }
     }
 
@@ -134,6 +137,7 @@ impl ShareCategory {
             ItemKind::Milestone => ShareCategory::Milestone,
             ItemKind::CheckIn => ShareCategory::CheckIn,
             ItemKind::Skill => ShareCategory::Skill,
+            ItemKind::PeerWork => ShareCategory::PeerWork,
         }
     }
 }
@@ -184,6 +188,11 @@ pub enum SharedContent {
         note: String,
         /// Confirmed in person by a facilitator.
         confirmed: bool,
+    },
+    /// What was done and when; the note stays with the writer.
+    PeerWork {
+        kind: super::PeerWorkKind,
+        done_on: Day,
     },
 }
 

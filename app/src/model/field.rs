@@ -67,6 +67,8 @@ fields!(
     WishReason,
     SkillKind,
     LearnedOn,
+    PeerWorkKind,
+    DoneOn,
 );
 
 /// One line of plain text of `min..=max` characters without control characters, with

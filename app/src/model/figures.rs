@@ -41,23 +41,29 @@ pub struct AreaFigures {
     pub participants: Cell,
     pub steps_done: Cell,
     pub milestones_reached: Cell,
+    pub peer_workers: Cell,
+    pub peer_work: Cell,
+    pub overdose_aid: Cell,
 }
 
 /// The figures as CSV, with the column names given (in the reader's
 /// language). Names are quoted; there are no totals, as a total beside a
 /// hidden cell would give the cell away.
-pub fn to_csv(header: [&str; 5], rows: &[AreaFigures]) -> String {
+pub fn to_csv(header: [&str; 8], rows: &[AreaFigures]) -> String {
     let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
     let mut out = header.map(quote).join(",");
     out.push_str("\r\n");
     for r in rows {
         out.push_str(&format!(
-            "{},{},{},{},{}\r\n",
+            "{},{},{},{},{},{},{},{}\r\n",
             quote(&r.area),
             r.groups,
             r.participants,
             r.steps_done,
-            r.milestones_reached
+            r.milestones_reached,
+            r.peer_workers,
+            r.peer_work,
+            r.overdose_aid
         ));
     }
     out
@@ -85,6 +91,9 @@ mod tests {
             participants: Cell::of(17),
             steps_done: Cell::of(40),
             milestones_reached: Cell::of(0),
+            peer_workers: Cell::of(3),
+            peer_work: Cell::of(12),
+            overdose_aid: Cell::of(1),
         }];
         let csv = to_csv(
             [
@@ -93,12 +102,15 @@ mod tests {
                 "Osallistujat",
                 "Askeleet",
                 "Välitavoitteet",
+                "Vertaistoimijat",
+                "Vertaistyö",
+                "Yliannostusensiapu",
             ],
             &rows,
         );
         assert_eq!(
             csv,
-            "\"Alue\",\"Ryhmät\",\"Osallistujat\",\"Askeleet\",\"Välitavoitteet\"\r\n\"Oulu, \"\"keskusta\"\"\",<5,17,40,<5\r\n"
+            "\"Alue\",\"Ryhmät\",\"Osallistujat\",\"Askeleet\",\"Välitavoitteet\",\"Vertaistoimijat\",\"Vertaistyö\",\"Yliannostusensiapu\"\r\n\"Oulu, \"\"keskusta\"\"\",<5,17,40,<5,<5,12,<5\r\n"
         );
     }
 }

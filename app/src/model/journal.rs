@@ -80,6 +80,7 @@ stored_names!(
         Milestone = "milestone",
         CheckIn = "checkin",
         Skill = "skill",
+        PeerWork = "peer_work",
     }
 );
 

@@ -14,6 +14,7 @@ mod locale;
 mod meeting;
 mod mentoring;
 mod milestone;
+mod peer_work;
 mod role;
 mod skill;
 mod wish;
@@ -45,6 +46,7 @@ pub use mentoring::{validate_encouragement, MentorLink, Phrase, ENCOURAGEMENT_MA
 pub use milestone::{
     validate_multiline, Milestone, MilestoneText, MILESTONE_DESCRIPTION_MAX, MILESTONE_TITLE_MAX,
 };
+pub use peer_work::{PeerWork, PeerWorkKind, PeerWorkText};
 pub use role::Role;
 pub use skill::{Skill, SkillKind, SkillText};
 pub use wish::{

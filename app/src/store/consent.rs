@@ -6,8 +6,8 @@ use sqlx::AnyConnection;
 
 use super::{now, Store, StoreError};
 use crate::model::{
-    AccessView, Audience, Day, FeedbackKind, FeedbackView, ItemKind, LifeArea, Page, Phrase,
-    ShareCategory, ShareView, SharedContent, SharedItem, SkillKind, StepKind, StepStatus,
+    AccessView, Audience, Day, FeedbackKind, FeedbackView, ItemKind, LifeArea, Page, PeerWorkKind,
+    Phrase, ShareCategory, ShareView, SharedContent, SharedItem, SkillKind, StepKind, StepStatus,
     PAGE_SIZE,
 };
 
@@ -79,6 +79,8 @@ struct ContentRow {
     learned_on: Option<String>,
     skill_note: Option<String>,
     confirmed_at: Option<i64>,
+    work_kind: Option<String>,
+    work_done_on: Option<String>,
 }
 
 /// Every kind's fields, so one query shows a mixed list. No column of any
@@ -91,7 +93,8 @@ const CONTENT: &str = "SELECT i.id, i.kind, i.updated_at,
         ms.title AS milestone_title, k.reached_on, k.note,
         c.checked_on, c.control, c.heard, c.for_others, c.routines, c.health,
         c.relationships, c.readiness, c.note AS checkin_note,
-        sk.skill_kind, sk.learned_on, sk.note AS skill_note, sk.confirmed_at
+        sk.skill_kind, sk.learned_on, sk.note AS skill_note, sk.confirmed_at,
+        pw.work_kind, pw.done_on AS work_done_on
      FROM items i
      LEFT JOIN dreams d ON d.item_id = i.id
      LEFT JOIN steps st ON st.item_id = i.id
@@ -99,7 +102,8 @@ const CONTENT: &str = "SELECT i.id, i.kind, i.updated_at,
      LEFT JOIN milestone_marks k ON k.item_id = i.id
      LEFT JOIN milestones ms ON ms.id = k.milestone_id
      LEFT JOIN checkins c ON c.item_id = i.id
-     LEFT JOIN skills sk ON sk.item_id = i.id";
+     LEFT JOIN skills sk ON sk.item_id = i.id
+     LEFT JOIN peer_work pw ON pw.item_id = i.id";
 
 impl ContentRow {
     fn content(self) -> Option<(i64, ItemKind, i64, SharedContent)> {
@@ -150,6 +154,10 @@ impl ContentRow {
                 learned_on: day(self.learned_on)?,
                 note: self.skill_note.unwrap_or_default(),
                 confirmed: self.confirmed_at.is_some(),
+            },
+            ItemKind::PeerWork => SharedContent::PeerWork {
+                kind: self.work_kind.as_deref().and_then(PeerWorkKind::parse)?,
+                done_on: day(self.work_done_on)?,
             },
         };
         Some((self.id, kind, changed, content))
@@ -607,7 +615,7 @@ impl Store {
         type Row = (i64, Option<String>, i64, String, Option<String>, i64);
         let rows: Vec<Row> = sqlx::query_as(
             "SELECT a.id, u.display_name, a.item_id, i.kind,
-                    COALESCE(d.title, st.title, r.written_on, ms.title, c.checked_on, sk.learned_on), a.at
+                    COALESCE(d.title, st.title, r.written_on, ms.title, c.checked_on, sk.learned_on, pw.done_on), a.at
                FROM access_log a
                JOIN items i ON i.id = a.item_id
                LEFT JOIN users u ON u.id = a.viewer_id
@@ -618,6 +626,7 @@ impl Store {
                LEFT JOIN milestones ms ON ms.id = k.milestone_id
                LEFT JOIN checkins c ON c.item_id = i.id
                LEFT JOIN skills sk ON sk.item_id = i.id
+               LEFT JOIN peer_work pw ON pw.item_id = i.id
               WHERE a.owner_id = $1 AND a.id < $2
               ORDER BY a.id DESC LIMIT $3",
         )

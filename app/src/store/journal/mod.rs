@@ -5,6 +5,7 @@
 mod checkins;
 mod dreams;
 mod marks;
+mod peer_work;
 mod reflections;
 mod skills;
 mod steps;

@@ -201,4 +201,6 @@ pub const JOURNAL_FIELDS: &[Field] = &[
     Field::Note,
     Field::SkillKind,
     Field::LearnedOn,
+    Field::PeerWorkKind,
+    Field::DoneOn,
 ];

@@ -84,6 +84,11 @@ pub fn SharedContentView(content: SharedContent) -> impl IntoView {
             {(!note.is_empty()).then(|| view! { <p>{note}</p> })}
         }
         .into_any(),
+        SharedContent::PeerWork { kind, done_on } => view! {
+            <p class="shared-kind">{t.peer_work_entry} " · " {done_on.to_string()}</p>
+            <h3>{t.peer_work_kind(kind)}</h3>
+        }
+        .into_any(),
     }
 }
 

@@ -57,6 +57,9 @@ fn Figures(view: FiguresView) -> impl IntoView {
                             <th scope="col">{t.figures_participants}</th>
                             <th scope="col">{t.steps_done}</th>
                             <th scope="col">{t.figures_milestones}</th>
+                            <th scope="col">{t.figures_peer_workers}</th>
+                            <th scope="col">{t.figures_peer_work}</th>
+                            <th scope="col">{t.figures_overdose_aid}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -71,6 +74,9 @@ fn Figures(view: FiguresView) -> impl IntoView {
                                         <td>{r.participants.to_string()}</td>
                                         <td>{r.steps_done.to_string()}</td>
                                         <td>{r.milestones_reached.to_string()}</td>
+                                        <td>{r.peer_workers.to_string()}</td>
+                                        <td>{r.peer_work.to_string()}</td>
+                                        <td>{r.overdose_aid.to_string()}</td>
                                     </tr>
                                 }
                             })

@@ -194,6 +194,7 @@ fn MyPath(journal: JournalHome) -> impl IntoView {
             <a class="button" href="/journal/milestones">{t.milestones_title}</a>
             <a class="button" href="/journal/checkins">{t.checkins_title}</a>
             <a class="button" href="/journal/skills">{t.skills_title}</a>
+            <a class="button" href="/journal/peer-work">{t.peer_work_title}</a>
             <a class="button" href="/journal/sharing">{t.my_sharing_title}</a>
             <a class="button" href="/mentoring">{t.mentoring_title}</a>
         </nav>

@@ -32,8 +32,9 @@ pub use home::HomePage;
 pub use invite::InvitePage;
 pub use invite_share::InviteSharePage;
 pub use journal::{
-    CheckInPage, CheckInsPage, DreamPage, DreamsPage, JournalMilestonesPage, ReflectionPage,
-    ReflectionsPage, SeenPage, SharePage, SharingPage, SkillPage, SkillsPage, StepPage, StepsPage,
+    CheckInPage, CheckInsPage, DreamPage, DreamsPage, JournalMilestonesPage, PeerWorkDiaryPage,
+    PeerWorkPage, ReflectionPage, ReflectionsPage, SeenPage, SharePage, SharingPage, SkillPage,
+    SkillsPage, StepPage, StepsPage,
 };
 pub use mentoring::{MenteePage, MentoringPage};
 pub use my_groups::MyGroupsPage;

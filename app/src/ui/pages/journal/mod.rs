@@ -1,11 +1,13 @@
 //! The participant's journal: dreams, steps, reflections, group
-//! milestones, check-ins and skills, each with a list page and a page of its own.
+//! milestones, check-ins, skills and peer work, each with a list page and a page of its own.
 
 mod checkin;
 mod checkins;
 mod dream;
 mod dreams;
 mod milestones;
+mod peer_work;
+mod peer_work_diary;
 mod reflection;
 mod reflections;
 mod seen;
@@ -21,6 +23,8 @@ pub use checkins::CheckInsPage;
 pub use dream::DreamPage;
 pub use dreams::DreamsPage;
 pub use milestones::JournalMilestonesPage;
+pub use peer_work::PeerWorkPage;
+pub use peer_work_diary::PeerWorkDiaryPage;
 pub use reflection::ReflectionPage;
 pub use reflections::ReflectionsPage;
 pub use seen::SeenPage;
