@@ -56,6 +56,12 @@ pub fn App() -> impl IntoView {
             http::header::CACHE_CONTROL,
             http::HeaderValue::from_static("no-store"),
         );
+        // The nonce Leptos gives this response's inline scripts.
+        if let Some(nonce) = leptos::nonce::use_nonce() {
+            if let Ok(policy) = http::HeaderValue::from_str(&crate::csp::policy(Some(&nonce))) {
+                response.insert_header(http::header::CONTENT_SECURITY_POLICY, policy);
+            }
+        }
     }
     let t = use_texts();
     view! {

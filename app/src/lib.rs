@@ -5,6 +5,8 @@ pub mod api;
 mod app;
 #[cfg(feature = "ssr")]
 pub mod auth;
+#[cfg(feature = "ssr")]
+pub mod csp;
 pub mod error;
 pub mod i18n;
 pub mod model;

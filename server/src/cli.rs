@@ -20,6 +20,9 @@ pub enum Command {
     Serve(ServeArgs),
     /// Bring the database schema up to date and exit.
     Migrate(DatabaseArgs),
+    /// Copy a SQLite database to FILE while the server runs (a new file;
+    /// on PostgreSQL use pg_dump).
+    Backup(BackupArgs),
     /// Administration tasks.
     Admin {
         #[command(subcommand)]
@@ -65,6 +68,14 @@ pub struct ServeArgs {
     /// (a group joining together on one Wi-Fi).
     #[arg(long, env = "POLKU_GUESSES_PER_MINUTE", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=100_000))]
     pub guesses_per_minute: u32,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct BackupArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// Where the copy goes; it must not exist yet.
+    pub file: PathBuf,
 }
 
 #[derive(Args, Debug, Clone)]

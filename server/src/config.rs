@@ -17,15 +17,19 @@ pub fn database_backend(url: &str) -> Result<Backend, String> {
     Ok(backend)
 }
 
-/// Makes sure the folder of a SQLite file exists and can be written, so a
-/// bad path fails at start with a clear line instead of at the first write.
-fn prepare_sqlite_folder(url: &str) -> Result<(), String> {
-    let path = url
-        .trim_start_matches("sqlite:")
+/// The file of a `sqlite:` URL.
+pub fn sqlite_path(url: &str) -> &str {
+    url.trim_start_matches("sqlite:")
         .trim_start_matches("//")
         .split('?')
         .next()
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// Makes sure the folder of a SQLite file exists and can be written, so a
+/// bad path fails at start with a clear line instead of at the first write.
+fn prepare_sqlite_folder(url: &str) -> Result<(), String> {
+    let path = sqlite_path(url);
     if path.is_empty() || path == ":memory:" {
         return Err(format!(
             "invalid --database-url '{url}': a file path is needed"

@@ -1,6 +1,8 @@
 //! Server functions answer a failure with status 500 and the app's error as
 //! JSON. This gives each error the status it stands for (401 not signed in,
-//! 403 not allowed, 404 not found, …), in one place for every endpoint.
+//! 403 not allowed, 404 not found, …), in one place for every endpoint. A
+//! request the server could not even decode says only that it was bad: the
+//! decoder's message names fields and types, which is nobody's business.
 
 use app::error::AppError;
 use axum::body::{to_bytes, Body};
@@ -27,8 +29,16 @@ pub async fn set_status(request: Request, next: Next) -> Response {
         parts.status = StatusCode::INTERNAL_SERVER_ERROR;
         return Response::from_parts(parts, Body::empty());
     };
-    if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
-        parts.status = StatusCode::from_u16(error.status()).unwrap_or(parts.status);
-    }
-    Response::from_parts(parts, Body::from(bytes))
+    let Ok(error) = serde_json::from_slice::<AppError>(&bytes) else {
+        return Response::from_parts(parts, Body::from(bytes));
+    };
+    parts.status = StatusCode::from_u16(error.status()).unwrap_or(parts.status);
+    let shown = match error {
+        AppError::Call(_) if parts.status == StatusCode::BAD_REQUEST => AppError::BadInput,
+        AppError::Call(_) => AppError::Internal,
+        other => other,
+    };
+    let body = serde_json::to_vec(&shown).unwrap_or_default();
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, Body::from(body))
 }

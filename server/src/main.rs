@@ -1,12 +1,16 @@
-//! `polku`: serves the app, migrates the database, prints invites.
+//! `polku`: serves the app, migrates and backs up the database, prints
+//! invites.
 
+mod backup;
 mod bootstrap;
 mod cli;
 mod config;
 mod error_status;
+mod headers;
 mod health;
 mod rate_limit;
 mod router;
+mod same_origin;
 mod serve;
 
 use clap::Parser;
@@ -27,6 +31,7 @@ async fn main() {
     let result = match cli.command {
         Command::Serve(args) => serve::run(args).await,
         Command::Migrate(args) => serve::migrate(args).await,
+        Command::Backup(args) => backup::run(args).await,
         Command::Admin {
             command: AdminCommand::Invite(args),
         } => bootstrap::print_admin_invite(args).await,

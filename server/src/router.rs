@@ -7,14 +7,16 @@ use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
 
 use app::auth::{AuthConfig, GuessLimits, RateLimiter};
 use app::store::Store;
 use app::{shell, App};
 
 use crate::error_status;
+use crate::headers::{self, Https};
 use crate::health::healthz;
-use crate::rate_limit;
+use crate::{rate_limit, same_origin};
 
 #[derive(Clone, FromRef)]
 pub struct AppState {
@@ -29,6 +31,9 @@ pub struct AppState {
 /// Tries per minute of one code or one credential, from anywhere.
 const TRIES_PER_CODE: u32 = 10;
 const MINUTE: Duration = Duration::from_secs(60);
+/// The largest request body: a long reflection, percent-encoded, fits
+/// several times over.
+const BODY_MAX: usize = 256 * 1024;
 
 /// Pages and server functions get the store through Leptos' context; plain
 /// routes through axum's state.
@@ -37,6 +42,8 @@ pub fn router(state: AppState) -> Router {
     let store = state.store.clone();
     let auth = state.auth.clone();
     let per_code = GuessLimits(RateLimiter::new(TRIES_PER_CODE, MINUTE));
+    let origin: std::sync::Arc<str> = state.auth.origin.as_str().into();
+    let https = Https(origin.starts_with("https://"));
     Router::new()
         .route("/healthz", get(healthz))
         .leptos_routes_with_context(
@@ -58,6 +65,12 @@ pub fn router(state: AppState) -> Router {
             RateLimiter::new(state.guesses_per_minute, MINUTE),
             rate_limit::limit,
         ))
+        .layer(axum::middleware::from_fn_with_state(
+            origin,
+            same_origin::guard,
+        ))
+        .layer(RequestBodyLimitLayer::new(BODY_MAX))
+        .layer(axum::middleware::from_fn_with_state(https, headers::set))
         .layer(CompressionLayer::new())
         .with_state(state)
 }

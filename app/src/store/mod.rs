@@ -160,6 +160,20 @@ impl Store {
     pub async fn close(&self) {
         self.pool.close().await;
     }
+
+    /// Writes a consistent copy of a SQLite database to a new file while
+    /// the server goes on using it: one read transaction sees one state.
+    /// PostgreSQL has its own tools (`pg_dump`).
+    pub async fn backup_sqlite(&self, to: &str) -> Result<(), StoreError> {
+        if self.backend != Backend::Sqlite {
+            return Err(StoreError::UnsupportedUrl);
+        }
+        sqlx::query("VACUUM INTO $1")
+            .bind(to)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
 }
 
 /// SQLite opens read-write-create only when asked to.

@@ -46,6 +46,7 @@ impl Identity {
 }
 
 /// A browser as the server sees it: a cookie jar and a port.
+#[derive(Clone)]
 pub struct Browser {
     pub port: u16,
     pub cookies: BTreeMap<String, String>,
@@ -80,48 +81,77 @@ impl Browser {
     }
 
     fn post(&mut self, path: &str, content_type: &str, body: &str) -> Response {
+        self.try_post(path, content_type, body).expect("an answer")
+    }
+
+    /// As a browser posts from one of the site's own pages; `None` when no
+    /// answer came (a server killed meanwhile).
+    fn try_post(&mut self, path: &str, content_type: &str, body: &str) -> Option<Response> {
+        let origin = format!("http://localhost:{}", self.port);
+        let from_here = [
+            ("Origin", origin.as_str()),
+            ("Sec-Fetch-Site", "same-origin"),
+        ];
+        self.try_post_from(path, content_type, body, &from_here)
+    }
+
+    /// Posts with the given headers saying where the request comes from
+    /// (`Origin`, `Sec-Fetch-Site`), carrying this browser's cookies.
+    pub fn post_from(
+        &mut self,
+        path: &str,
+        content_type: &str,
+        body: &str,
+        from: &[(&str, &str)],
+    ) -> Response {
+        self.try_post_from(path, content_type, body, from)
+            .expect("an answer")
+    }
+
+    fn try_post_from(
+        &mut self,
+        path: &str,
+        content_type: &str,
+        body: &str,
+        from: &[(&str, &str)],
+    ) -> Option<Response> {
         let cookie = self.cookie_header();
-        let response = super::post(
-            self.port,
-            path,
-            &[
-                ("Content-Type", content_type),
-                ("Accept", "application/json"),
-                ("Cookie", &cookie),
-            ],
-            body.as_bytes(),
-        );
+        let mut headers = vec![
+            ("Content-Type", content_type),
+            ("Accept", "application/json"),
+            ("Cookie", &cookie),
+        ];
+        headers.extend_from_slice(from);
+        let response = super::try_request(self.port, "POST", path, &headers, body.as_bytes())?;
         self.keep_cookies(&response);
-        response
+        Some(response)
     }
 
     pub fn form(&mut self, path: &str, fields: &[(&str, &str)]) -> Response {
-        let body = fields
-            .iter()
-            .map(|(k, v)| format!("{k}={}", urlencode(v)))
-            .collect::<Vec<_>>()
-            .join("&");
-        self.post(path, "application/x-www-form-urlencoded", &body)
+        self.post(path, FORM, &encode(fields))
+    }
+
+    /// Posts a form to a server that may die meanwhile: `None` when no
+    /// answer came.
+    pub fn try_form(&mut self, path: &str, fields: &[(&str, &str)]) -> Option<Response> {
+        self.try_post(path, FORM, &encode(fields))
     }
 
     /// Posts a form as a browser without JavaScript does: it accepts HTML,
     /// and names the page it came from.
     pub fn html_form(&mut self, path: &str, from: &str, fields: &[(&str, &str)]) -> Response {
-        let body = fields
-            .iter()
-            .map(|(k, v)| format!("{k}={}", urlencode(v)))
-            .collect::<Vec<_>>()
-            .join("&");
+        let body = encode(fields);
         let cookie = self.cookie_header();
         let referer = format!("http://localhost:{}{from}", self.port);
         let response = super::post(
             self.port,
             path,
             &[
-                ("Content-Type", "application/x-www-form-urlencoded"),
+                ("Content-Type", FORM),
                 ("Accept", "text/html"),
                 ("Referer", &referer),
                 ("Cookie", &cookie),
+                ("Sec-Fetch-Site", "same-origin"),
             ],
             body.as_bytes(),
         );
@@ -284,6 +314,16 @@ pub fn shared_code(response: &Response) -> String {
         .next()
         .unwrap()
         .to_owned()
+}
+
+const FORM: &str = "application/x-www-form-urlencoded";
+
+fn encode(fields: &[(&str, &str)]) -> String {
+    fields
+        .iter()
+        .map(|(k, v)| format!("{k}={}", urlencode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 fn urlencode(value: &str) -> String {
