@@ -121,6 +121,11 @@ self.addEventListener("fetch", (event) => {
   if (url.origin !== self.location.origin) return;
 
   if (request.method === "POST") {
+    // A form on another site can post here too, and a write re-sent from
+    // this worker would look like one of ours to the server. Only writes
+    // from Polku's own pages are handled; the rest go to the server as
+    // they are, and it refuses them for where they come from.
+    if (!request.referrer.startsWith(self.location.origin + "/")) return;
     const queueable = QUEUEABLE[url.pathname];
     if (queueable) event.respondWith(sendOrQueue(request, url, queueable));
     return;

@@ -113,6 +113,7 @@ test("the sharing pages meet WCAG 2.1 A and AA, for the participant and the faci
   const f = facilitator.page;
   await f.goto(groupUrl);
   await f.locator("li.member", { hasText: "Pirjo" }).getByRole("link", { name: /Jaettu sinulle/ }).tap();
+  await f.waitForURL(/\/people\//);
   const person = new URL(f.url()).pathname;
   for (const path of [groupUrl.replace("http://localhost:3100", ""), person, "/figures"]) {
     await expectAccessible(f, path);

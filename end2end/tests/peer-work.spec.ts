@@ -11,7 +11,7 @@ test("peer work is written down, shared without its note, and counted", async ({
   await p.getByRole("button", { name: "Tallenna" }).tap();
   await expect(p).toHaveURL(/\/journal\/peer-work$/);
   await p.getByRole("link", { name: "Yliannostuksen ensiapu" }).tap();
-  await expect(p.getByText("Soitin 112 ja odotin")).toBeVisible();
+  await expect(p.locator("p", { hasText: "Soitin 112 ja odotin" })).toBeVisible();
   await shareWith(p, "Ryhmäni ohjaajat");
 
   const f = facilitator.page;
