@@ -52,3 +52,22 @@ test("the pages run under the content security policy without a violation", asyn
   expect(violations).toEqual([]);
   await phone.context.close();
 });
+
+test("a person deletes their account and is signed out", async ({ browser }) => {
+  const phone = await adminPhone(browser, "Admin Poistuva");
+  const p = phone.page;
+  // Joining just now counts as a passkey confirmation (ten minutes); after
+  // that the server refuses until the person confirms again.
+  await p.goto("/devices");
+  const erase = p.getByRole("region", { name: "Poista tilini" });
+  await erase.getByLabel("Poista nekin").check();
+  await erase.getByRole("button", { name: "Poista tilini" }).tap();
+  // The box is required: nothing is deleted until it is ticked.
+  await expect(p).toHaveURL(/\/devices$/);
+  await erase.getByLabel(/Ymmärrän, että tilini/).check();
+  await erase.getByRole("button", { name: "Poista tilini" }).tap();
+  await expect(p.getByText("Tilisi ja kaikki sen tiedot on poistettu.")).toBeVisible();
+  await p.goto("/devices");
+  await expect(p.getByRole("region", { name: "Poista tilini" })).toHaveCount(0);
+  await phone.context.close();
+});

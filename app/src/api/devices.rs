@@ -204,3 +204,32 @@ pub async fn acknowledge_recoveries() -> Result<(), AppError> {
     leptos_axum::redirect("/");
     Ok(())
 }
+
+/// Deletes the caller's account and everything in it, after a passkey
+/// confirmation in the last ten minutes. `wishes` is `keep` (the group
+/// keeps them, authorless) or `remove`; `sure` is the ticked box.
+#[server(endpoint = "account_delete")]
+pub async fn delete_account(wishes: String, sure: Option<String>) -> Result<(), AppError> {
+    use crate::model::Field;
+    use crate::store::WishesOnErasure;
+
+    let me = crate::auth::require_session().await?;
+    crate::auth::require_recent_confirmation(&me)?;
+    let wishes = match wishes.as_str() {
+        "keep" => WishesOnErasure::KeepWithoutAuthor,
+        "remove" => WishesOnErasure::Remove,
+        _ => return Err(AppError::BadInput),
+    };
+    if sure.as_deref() != Some("on") {
+        return Err(AppError::Invalid(Field::EraseSure));
+    }
+    let store = expect_context::<crate::store::Store>();
+    if !store.erase_account(me.user_id, wishes).await? {
+        return Err(AppError::NotSignedIn);
+    }
+    // No user id: the account it would name is gone.
+    tracing::info!(event = "account_erased");
+    crate::auth::clear_session_cookie()?;
+    leptos_axum::redirect("/?erased=1");
+    Ok(())
+}

@@ -499,4 +499,13 @@ pub const TEXTS: Texts = Texts {
     figures_peer_workers: "People doing peer work",
     figures_peer_work: "Peer work entries",
     figures_overdose_aid: "Overdose first aid given",
+    erase_title: "Delete my account",
+    erase_lead: "Everything you have written goes: your journal, what you shared and who saw it, your check-ins and skills, your passkeys and signed-in devices. It cannot be undone. Notes you wrote on others' things stay, without your name.",
+    erase_wishes: "Wishes I have posted to my groups",
+    erase_wishes_keep: "Keep them for the group, without my name (no name is shown anyway)",
+    erase_wishes_remove: "Remove them too",
+    erase_sure: "I understand that my account and everything in it is deleted for good.",
+    erase_confirm_first: "To delete your account, first confirm with your passkey (above).",
+    erased: "Your account and everything in it has been deleted.",
+    error_erase_sure: "Tick the box to say you understand.",
 };

@@ -499,4 +499,13 @@ pub const TEXTS: Texts = Texts {
     figures_peer_workers: "Vertaistyötä tehneet",
     figures_peer_work: "Vertaistyömerkinnät",
     figures_overdose_aid: "Annetut yliannostusensiavut",
+    erase_title: "Poista tilini",
+    erase_lead: "Kaikki kirjoittamasi poistuu: päiväkirjasi, jakamasi asiat ja tieto siitä, kuka ne näki, tilannekatsauksesi ja taitosi, pääsyavaimesi ja kirjautuneet laitteesi. Poistoa ei voi perua. Muiden asioihin kirjoittamasi merkinnät jäävät ilman nimeäsi.",
+    erase_wishes: "Ryhmille esittämäni toiveet",
+    erase_wishes_keep: "Jätä ne ryhmälle ilman nimeäni (nimeä ei näytetä muutenkaan)",
+    erase_wishes_remove: "Poista nekin",
+    erase_sure: "Ymmärrän, että tilini ja kaikki sen tiedot poistetaan lopullisesti.",
+    erase_confirm_first: "Vahvista ensin pääsyavaimellasi (yllä), niin voit poistaa tilisi.",
+    erased: "Tilisi ja kaikki sen tiedot on poistettu.",
+    error_erase_sure: "Rastita kohta merkiksi siitä, että ymmärrät.",
 };

@@ -493,6 +493,15 @@ pub struct Texts {
     pub figures_peer_workers: &'static str,
     pub figures_peer_work: &'static str,
     pub figures_overdose_aid: &'static str,
+    pub erase_title: &'static str,
+    pub erase_lead: &'static str,
+    pub erase_wishes: &'static str,
+    pub erase_wishes_keep: &'static str,
+    pub erase_wishes_remove: &'static str,
+    pub erase_sure: &'static str,
+    pub erase_confirm_first: &'static str,
+    pub erased: &'static str,
+    pub error_erase_sure: &'static str,
 }
 
 impl Texts {
@@ -559,6 +568,7 @@ impl Texts {
             Field::LearnedOn => self.error_learned_on,
             Field::PeerWorkKind => self.error_peer_work_kind,
             Field::DoneOn => self.error_done_on,
+            Field::EraseSure => self.error_erase_sure,
         }
     }
 

@@ -499,4 +499,13 @@ pub const TEXTS: Texts = Texts {
     figures_peer_workers: "Personer som gjort kamratarbete",
     figures_peer_work: "Anteckningar om kamratarbete",
     figures_overdose_aid: "Första hjälpen vid överdos",
+    erase_title: "Radera mitt konto",
+    erase_lead: "Allt du har skrivit försvinner: din dagbok, det du delade och vem som såg det, dina lägeskollar och färdigheter, dina nycklar och inloggade enheter. Det går inte att ångra. Anteckningar du skrev om andras saker blir kvar utan ditt namn.",
+    erase_wishes: "Önskemål jag har lagt fram i mina grupper",
+    erase_wishes_keep: "Lämna dem åt gruppen utan mitt namn (inget namn visas ändå)",
+    erase_wishes_remove: "Radera dem också",
+    erase_sure: "Jag förstår att mitt konto och allt i det raderas för gott.",
+    erase_confirm_first: "Bekräfta först med din nyckel (ovan), så kan du radera ditt konto.",
+    erased: "Ditt konto och allt i det har raderats.",
+    error_erase_sure: "Kryssa i rutan som tecken på att du förstår.",
 };

@@ -69,6 +69,7 @@ fields!(
     LearnedOn,
     PeerWorkKind,
     DoneOn,
+    EraseSure,
 );
 
 /// One line of plain text of `min..=max` characters without control characters, with

@@ -6,6 +6,7 @@ mod actors;
 mod areas;
 mod ceremonies;
 mod consent;
+mod erasure;
 mod events;
 mod figures;
 mod groups;
@@ -24,6 +25,7 @@ mod wishes;
 
 pub use areas::{AreaRow, PersonRow};
 pub use ceremonies::Ceremony;
+pub use erasure::WishesOnErasure;
 pub use events::EventRow;
 pub use figures::AreaCounts;
 pub use groups::NewGroup;

@@ -2,10 +2,10 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use crate::api::{
-    my_devices, DeviceList, EndAllSessions, EndSession, EventView, PasskeyView, RemovePasskey,
-    RenamePasskey,
+    my_devices, DeleteAccount, DeviceList, EndAllSessions, EndSession, EventView, PasskeyView,
+    RemovePasskey, RenamePasskey,
 };
-use crate::model::{format_date, PASSKEY_LABEL_MAX};
+use crate::model::{format_date, Field, PASSKEY_LABEL_MAX};
 use crate::ui::components::{loaded, Card, FormError, Layout};
 use crate::ui::islands::{AddPasskeyButton, ConfirmButton};
 use crate::ui::locale::{use_locale, use_texts};
@@ -82,6 +82,44 @@ fn Devices(list: DeviceList) -> impl IntoView {
             <ul class="rows history">
                 {list.history.into_iter().map(|e| view! { <HistoryRow e/> }).collect_view()}
             </ul>
+        </Card>
+        <EraseCard confirmed/>
+    }
+}
+
+/// Deleting the account: open once the person has confirmed with a passkey.
+#[component]
+fn EraseCard(confirmed: bool) -> impl IntoView {
+    let t = use_texts();
+    let form = confirmed.then(|| {
+        view! {
+            <form class="stack" method="post" action=DeleteAccount::url()>
+                <fieldset>
+                    <legend>{t.erase_wishes}</legend>
+                    <label class="choice">
+                        <input type="radio" name="wishes" value="keep" checked/>
+                        {t.erase_wishes_keep}
+                    </label>
+                    <label class="choice">
+                        <input type="radio" name="wishes" value="remove"/>
+                        {t.erase_wishes_remove}
+                    </label>
+                </fieldset>
+                <label class="choice">
+                    <input type="checkbox" name="sure" required/>
+                    {t.erase_sure}
+                </label>
+                <FormError action=DeleteAccount::url() field=Field::EraseSure/>
+                <FormError action=DeleteAccount::url() fields=&[Field::EraseSure]/>
+                <button type="submit" class="danger">{t.erase_title}</button>
+            </form>
+        }
+    });
+    view! {
+        <Card id="erase" title=t.erase_title>
+            <p>{t.erase_lead}</p>
+            {if confirmed { None } else { Some(view! { <p class="hint">{t.erase_confirm_first}</p> }) }}
+            {form}
         </Card>
     }
 }

@@ -6,7 +6,7 @@ use crate::api::{
     EventView, HideNote, JournalHome, KeepSharing, SetStepStatus,
 };
 use crate::model::{format_date, ItemKind};
-use crate::ui::components::{Card, FeedbackList, Layout, MeetingInfo, StepRow, StepsChart};
+use crate::ui::components::{query, Card, FeedbackList, Layout, MeetingInfo, StepRow, StepsChart};
 use crate::ui::locale::use_texts;
 
 /// "My path": a signed-in person's next step, dreams, steps, achievements
@@ -50,6 +50,7 @@ pub fn HomePage() -> impl IntoView {
 fn Welcome() -> impl IntoView {
     let t = use_texts();
     view! {
+        {query("erased").map(|_| view! { <p class="celebrate" role="status">{t.erased}</p> })}
         <p class="lead">{t.home_lead}</p>
         <Card id="promises" title=t.home_promises_title>
             <ul class="promises">
