@@ -13,8 +13,8 @@ use axum::response::Response;
 pub struct Https(pub bool);
 
 /// No camera, microphone, location or payment; nothing of Polku needs them.
-const PERMISSIONS: &str = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), \
-     bluetooth=(), serial=(), interest-cohort=()";
+const PERMISSIONS: &str =
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), bluetooth=(), serial=()";
 
 /// Referrers go to Polku itself only, never to another site. Browsers
 /// drop the Referer of a same-origin form post under `no-referrer`, and a
