@@ -23,6 +23,9 @@ pub enum Command {
     /// Copy a SQLite database to FILE while the server runs (a new file;
     /// on PostgreSQL use pg_dump).
     Backup(BackupArgs),
+    /// Seal all journal text anew under a new key, with the servers
+    /// stopped. Safe to interrupt: run it again to finish.
+    RotateKey(RotateKeyArgs),
     /// Administration tasks.
     Admin {
         #[command(subcommand)]
@@ -44,9 +47,21 @@ pub struct DatabaseArgs {
 }
 
 #[derive(Args, Debug, Clone)]
+pub struct KeyArgs {
+    /// The file of the keys that seal journal text in the database. Made
+    /// (readable by its owner only) at the first start; without it the text
+    /// cannot be read. Keep it apart from the database and its backups.
+    /// Defaults to beside a SQLite database, or data/polku.key.
+    #[arg(long, env = "POLKU_KEY_FILE")]
+    pub key_file: Option<PathBuf>,
+}
+
+#[derive(Args, Debug, Clone)]
 pub struct ServeArgs {
     #[command(flatten)]
     pub database: DatabaseArgs,
+    #[command(flatten)]
+    pub keys: KeyArgs,
     /// Address and port to listen on.
     #[arg(long, env = "POLKU_ADDR", default_value = "127.0.0.1:3000")]
     pub addr: SocketAddr,
@@ -76,6 +91,14 @@ pub struct BackupArgs {
     pub database: DatabaseArgs,
     /// Where the copy goes; it must not exist yet.
     pub file: PathBuf,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct RotateKeyArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    #[command(flatten)]
+    pub keys: KeyArgs,
 }
 
 #[derive(Args, Debug, Clone)]

@@ -1,7 +1,7 @@
 //! Turns flags into checked settings. Every error is one line for a person.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use app::store::{Backend, Store};
 use url::Url;
@@ -62,6 +62,26 @@ pub async fn open_store(url: &str) -> Result<Store, String> {
     Ok(store)
 }
 
+/// The key file named, or the default: beside a SQLite database (so a
+/// copy of the database file alone holds no key), else data/polku.key.
+pub fn key_file(url: &str, named: Option<&Path>) -> PathBuf {
+    if let Some(path) = named {
+        return path.to_owned();
+    }
+    match Backend::of_url(url) {
+        Some(Backend::Sqlite) => Path::new(sqlite_path(url)).with_extension("key"),
+        _ => PathBuf::from("data/polku.key"),
+    }
+}
+
+/// The store with its key file, checked against the database.
+pub async fn unlock(store: &Store, key_file: &Path) -> Result<Store, String> {
+    store.unlock(key_file).await.map_err(|e| match e {
+        app::store::StoreError::KeyFile(line) => line,
+        other => format!("cannot open the sealed text: {other}"),
+    })
+}
+
 /// An origin is scheme, host and port, nothing more.
 pub fn origin(value: &str) -> Result<String, String> {
     let url = Url::parse(value).map_err(|e| format!("invalid --origin '{value}': {e}"))?;
@@ -94,6 +114,22 @@ mod tests {
         assert!(origin("localhost:3000").is_err());
         assert!(origin("https://polku.example.fi/app").is_err());
         assert!(origin("ftp://polku.example.fi").is_err());
+    }
+
+    #[test]
+    fn the_key_file_defaults_beside_a_sqlite_database() {
+        assert_eq!(
+            key_file("sqlite:///srv/polku/polku.db", None),
+            PathBuf::from("/srv/polku/polku.key")
+        );
+        assert_eq!(
+            key_file("postgres://polku@db/polku", None),
+            PathBuf::from("data/polku.key")
+        );
+        assert_eq!(
+            key_file("sqlite://x.db", Some(Path::new("/keys/p.key"))),
+            PathBuf::from("/keys/p.key")
+        );
     }
 
     #[test]

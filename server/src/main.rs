@@ -1,5 +1,5 @@
-//! `polku`: serves the app, migrates and backs up the database, prints
-//! invites.
+//! `polku`: serves the app, migrates and backs up the database, rotates
+//! the sealing key, prints invites.
 
 mod backup;
 mod bootstrap;
@@ -9,6 +9,7 @@ mod error_status;
 mod headers;
 mod health;
 mod rate_limit;
+mod rotate_key;
 mod router;
 mod same_origin;
 mod serve;
@@ -32,6 +33,7 @@ async fn main() {
         Command::Serve(args) => serve::run(args).await,
         Command::Migrate(args) => serve::migrate(args).await,
         Command::Backup(args) => backup::run(args).await,
+        Command::RotateKey(args) => rotate_key::run(args).await,
         Command::Admin {
             command: AdminCommand::Invite(args),
         } => bootstrap::print_admin_invite(args).await,

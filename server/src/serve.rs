@@ -32,11 +32,15 @@ pub async fn run(args: ServeArgs) -> Result<(), String> {
             args.site_root.display()
         ));
     }
-    let store = config::open_store(&args.database.database_url).await?;
-    // Bind before anything else is printed: a taken port is a start-up error.
+    let url = &args.database.database_url;
+    let store = config::open_store(url).await?;
+    // Bind before anything else is printed: a taken port is a start-up
+    // error, found before a key file is made.
     let listener = TcpListener::bind(args.addr)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
+    let key_file = config::key_file(url, args.keys.key_file.as_deref());
+    let store = config::unlock(&store, &key_file).await?;
 
     let leptos_options = LeptosOptions::builder()
         .output_name(Arc::from("polku"))

@@ -13,7 +13,7 @@ use std::time::Duration;
 use app::store::Store;
 use support::browser::Browser;
 use support::cast::Cast;
-use support::{block_on, on_each_database, polku, site_root, Server};
+use support::{block_on, on_each_database, open_store, polku, site_root, Server};
 
 /// Every reflection body of `owner`, all pages.
 fn bodies(store: &Store, owner: i64) -> Vec<String> {
@@ -73,15 +73,14 @@ async fn every_answered_write_survives_sigkill() {
         while answered.lock().unwrap().len() < 30 {
             thread::sleep(Duration::from_millis(20));
         }
-        let url = server.database_url.clone();
+        let (url, site) = (server.database_url.clone(), server.site.clone());
         // Dropping the server kills it with SIGKILL, writes in flight.
         drop(server);
         stop.store(true, Ordering::Relaxed);
         thread::sleep(Duration::from_millis(200));
         let answered = answered.lock().unwrap().clone();
 
-        let dir = tempfile::tempdir().unwrap();
-        let again = Server::start(&url, &site_root(dir.path()));
+        let again = Server::start(&url, &site);
         assert_eq!(again.get("/healthz", &[]).status, 200);
         let kept = bodies(&store, owner);
         let lost: Vec<&String> = answered.iter().filter(|b| !kept.contains(b)).collect();
@@ -106,8 +105,7 @@ async fn a_backup_made_while_writing_restores() {
     let site = site_root(dir.path());
     let path = dir.path().join("polku.db");
     let url = format!("sqlite://{}", path.display());
-    let store = Store::connect(&url).await.unwrap();
-    store.migrate().await.unwrap();
+    let store = open_store(&url, dir.path()).await;
     let server = Server::start(&url, &site);
     let cast = Cast::new(server.port, &store);
     let owner = cast.participant.id;
@@ -141,7 +139,7 @@ async fn a_backup_made_while_writing_restores() {
         let _ = std::fs::remove_file(format!("{}{side}", path.display()));
     }
     std::fs::copy(&copy, &path).unwrap();
-    let restored = Store::connect(&url).await.unwrap();
+    let restored = open_store(&url, dir.path()).await;
     let server = Server::start(&url, &site);
     let kept = bodies(&restored, owner);
     assert!(kept.len() >= before, "{} of at least {before}", kept.len());

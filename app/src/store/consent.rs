@@ -4,7 +4,7 @@
 
 use sqlx::AnyConnection;
 
-use super::{now, Store, StoreError};
+use super::{now, Column, Store, StoreError};
 use crate::model::{
     AccessView, Audience, Day, FeedbackKind, FeedbackView, ItemKind, LifeArea, Page, PeerWorkKind,
     Phrase, ShareCategory, ShareView, SharedContent, SharedItem, SkillKind, StepKind, StepStatus,
@@ -106,6 +106,21 @@ const CONTENT: &str = "SELECT i.id, i.kind, i.updated_at,
      LEFT JOIN peer_work pw ON pw.item_id = i.id";
 
 impl ContentRow {
+    /// The content with the owner's own text opened.
+    fn opened(
+        mut self,
+        store: &Store,
+    ) -> Result<Option<(i64, ItemKind, i64, SharedContent)>, StoreError> {
+        self.dream_title = store.open_opt(Column::DreamTitle, self.dream_title.take())?;
+        self.meaning = store.open_opt(Column::DreamMeaning, self.meaning.take())?;
+        self.step_title = store.open_opt(Column::StepTitle, self.step_title.take())?;
+        self.body = store.open_opt(Column::ReflectionBody, self.body.take())?;
+        self.note = store.open_opt(Column::MarkNote, self.note.take())?;
+        self.checkin_note = store.open_opt(Column::CheckInNote, self.checkin_note.take())?;
+        self.skill_note = store.open_opt(Column::SkillNote, self.skill_note.take())?;
+        Ok(self.content())
+    }
+
     fn content(self) -> Option<(i64, ItemKind, i64, SharedContent)> {
         let day = |d: Option<String>| d.as_deref().and_then(Day::parse);
         let kind = ItemKind::parse(&self.kind)?;
@@ -294,10 +309,10 @@ impl Store {
         let rows = reading.fetch_all(&mut *tx).await?;
         let mut items = Vec::new();
         for row in rows {
-            let Some((id, kind, changed_at, content)) = row.content() else {
+            let Some((id, kind, changed_at, content)) = row.opened(self)? else {
                 continue;
             };
-            let feedback = feedback_by(&mut tx, id, viewer).await?;
+            let feedback = self.feedback_views(feedback_by(&mut tx, id, viewer).await?)?;
             items.push(SharedItem {
                 id,
                 kind,
@@ -387,7 +402,7 @@ impl Store {
         .bind(viewer)
         .bind(at)
         .bind(kind.as_str())
-        .bind(body)
+        .bind(self.seal(Column::FeedbackBody, body)?)
         .bind(item)
         .execute(&self.pool)
         .await?;
@@ -602,7 +617,9 @@ impl Store {
                 .fetch_optional(&self.pool)
                 .await?;
         Ok(row
-            .and_then(ContentRow::content)
+            .map(|row| row.opened(self))
+            .transpose()?
+            .flatten()
             .map(|(_, kind, _, content)| (kind, content)))
     }
 
@@ -612,10 +629,21 @@ impl Store {
         owner: i64,
         cursor: Option<i64>,
     ) -> Result<Page<AccessView>, StoreError> {
-        type Row = (i64, Option<String>, i64, String, Option<String>, i64);
+        type Row = (
+            i64,
+            Option<String>,
+            i64,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            i64,
+        );
+        // The owner's own titles are sealed; the rest (days, a group
+        // milestone's title) are not.
         let rows: Vec<Row> = sqlx::query_as(
-            "SELECT a.id, u.display_name, a.item_id, i.kind,
-                    COALESCE(d.title, st.title, r.written_on, ms.title, c.checked_on, sk.learned_on, pw.done_on), a.at
+            "SELECT a.id, u.display_name, a.item_id, i.kind, d.title, st.title,
+                    COALESCE(r.written_on, ms.title, c.checked_on, sk.learned_on, pw.done_on), a.at
                FROM access_log a
                JOIN items i ON i.id = a.item_id
                LEFT JOIN users u ON u.id = a.viewer_id
@@ -638,21 +666,25 @@ impl Store {
         let more = rows.len() as i64 > PAGE_SIZE;
         let rows: Vec<Row> = rows.into_iter().take(PAGE_SIZE as usize).collect();
         let next = if more { rows.last().map(|r| r.0) } else { None };
-        Ok(Page {
-            items: rows
-                .into_iter()
-                .filter_map(|(_, viewer, item_id, kind, title, at)| {
-                    Some(AccessView {
-                        viewer,
-                        item_id,
-                        kind: ItemKind::parse(&kind)?,
-                        title: title.unwrap_or_default(),
-                        at,
-                    })
-                })
-                .collect(),
-            next,
-        })
+        let mut items = Vec::with_capacity(rows.len());
+        for (_, viewer, item_id, kind, dream, step, other, at) in rows {
+            let Some(kind) = ItemKind::parse(&kind) else {
+                continue;
+            };
+            let title = match (dream, step) {
+                (Some(dream), _) => Some(self.open(Column::DreamTitle, &dream)?),
+                (None, Some(step)) => Some(self.open(Column::StepTitle, &step)?),
+                (None, None) => other,
+            };
+            items.push(AccessView {
+                viewer,
+                item_id,
+                kind,
+                title: title.unwrap_or_default(),
+                at,
+            });
+        }
+        Ok(Page { items, next })
     }
 
     /// Feedback on one of the owner's items, oldest first.
@@ -671,7 +703,7 @@ impl Store {
         .bind(owner)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows.into_iter().filter_map(feedback_view).collect())
+        self.feedback_views(rows)
     }
 
     /// The owner hides a note or an encouragement on one of their items:
@@ -706,7 +738,7 @@ impl Store {
             Option<String>,
             i64,
         );
-        let rows: Vec<Row> = sqlx::query_as(
+        let mut rows: Vec<Row> = sqlx::query_as(
             "SELECT i.id, i.kind, f.id, f.kind, f.body, f.phrase, u.display_name, f.at FROM feedback f
                JOIN items i ON i.id = f.item_id LEFT JOIN users u ON u.id = f.author_id
               WHERE i.owner_id = $1 AND f.hidden_at IS NULL
@@ -716,6 +748,7 @@ impl Store {
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
+        self.open_in(Column::FeedbackBody, &mut rows, |r| &mut r.4)?;
         Ok(rows
             .into_iter()
             .filter_map(|(item, kind, id, fkind, body, phrase, author, at)| {
@@ -732,6 +765,14 @@ impl Store {
 /// id, kind, body, phrase, author's name, time.
 type FeedbackRow = (i64, String, String, Option<String>, Option<String>, i64);
 
+impl Store {
+    /// Feedback rows as shown, their sealed bodies opened.
+    fn feedback_views(&self, mut rows: Vec<FeedbackRow>) -> Result<Vec<FeedbackView>, StoreError> {
+        self.open_in(Column::FeedbackBody, &mut rows, |r| &mut r.2)?;
+        Ok(rows.into_iter().filter_map(feedback_view).collect())
+    }
+}
+
 fn feedback_view((id, kind, body, phrase, author, at): FeedbackRow) -> Option<FeedbackView> {
     Some(FeedbackView {
         id,
@@ -743,13 +784,13 @@ fn feedback_view((id, kind, body, phrase, author, at): FeedbackRow) -> Option<Fe
     })
 }
 
-/// The viewer's own feedback on an item they are reading.
+/// The viewer's own feedback on an item they are reading, still sealed.
 async fn feedback_by(
     conn: &mut AnyConnection,
     item: i64,
     author: i64,
-) -> Result<Vec<FeedbackView>, StoreError> {
-    let rows: Vec<FeedbackRow> = sqlx::query_as(
+) -> Result<Vec<FeedbackRow>, StoreError> {
+    let rows = sqlx::query_as(
         "SELECT f.id, f.kind, f.body, f.phrase, u.display_name, f.at FROM feedback f
            LEFT JOIN users u ON u.id = f.author_id
           WHERE f.item_id = $1 AND f.author_id = $2 ORDER BY f.id LIMIT 50",
@@ -758,5 +799,5 @@ async fn feedback_by(
     .bind(author)
     .fetch_all(&mut *conn)
     .await?;
-    Ok(rows.into_iter().filter_map(feedback_view).collect())
+    Ok(rows)
 }

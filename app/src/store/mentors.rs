@@ -3,7 +3,7 @@
 //! anything, and only through the consent rule.
 
 use super::consent::visible;
-use super::{now, Store, StoreError};
+use super::{now, Column, Store, StoreError};
 use crate::model::{MentorLink, Phrase};
 
 /// A link's columns with both names and the group's, for `MentorLink`.
@@ -164,7 +164,7 @@ impl Store {
         .bind(mentor)
         .bind(at)
         .bind(phrase.as_str())
-        .bind(body)
+        .bind(self.seal(Column::FeedbackBody, body)?)
         .bind(item)
         .execute(&self.pool)
         .await?;

@@ -13,12 +13,14 @@ mod groups;
 mod help;
 mod invites;
 mod journal;
+mod keyring;
 mod meetings;
 mod memberships;
 mod mentors;
 mod milestones;
 mod passkeys;
 mod recoveries;
+mod sealed;
 mod sessions;
 mod users;
 mod wishes;
@@ -31,12 +33,15 @@ pub use figures::AreaCounts;
 pub use groups::NewGroup;
 pub use invites::{hash_code, InviteCode, InviteRow, NewInvite, OpenInvite};
 pub use journal::{Achievement, MonthCount};
+pub use keyring::Keyring;
 pub use memberships::MemberRow;
 pub use passkeys::{PasskeyRow, StoredPasskey};
 pub use recoveries::{OpenRecovery, RecoveredPasskey};
+pub use sealed::{Column, Resealed};
 pub use sessions::{SessionLimits, SessionRow};
 pub use users::{Account, NewAccount};
 
+use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use sqlx::any::{install_default_drivers, AnyPoolOptions};
@@ -83,6 +88,12 @@ pub enum StoreError {
     LastPasskey,
     #[error("{0:?} does not name one of the person's own things")]
     Invalid(crate::model::Field),
+    #[error("the store was opened without its key file")]
+    Locked,
+    #[error("{0}")]
+    KeyFile(String),
+    #[error("a sealed value in {0:?} does not open with the key file")]
+    Unreadable(Column),
     #[error(transparent)]
     Database(#[from] sqlx::Error),
     #[error(transparent)]
@@ -103,11 +114,14 @@ impl StoreError {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// Seals and opens free text; `None` until `unlock`.
+    keys: Option<Arc<Keyring>>,
 }
 
 impl Store {
     /// Opens a pool. SQLite files are created when missing; the caller makes
-    /// sure their folder exists.
+    /// sure their folder exists. Free text can be read and written only
+    /// after `unlock`.
     pub async fn connect(url: &str) -> Result<Self, StoreError> {
         install_default_drivers();
         let backend = Backend::of_url(url).ok_or(StoreError::UnsupportedUrl)?;
@@ -120,10 +134,13 @@ impl Store {
                     .after_connect(|conn, _| {
                         Box::pin(async move {
                             // WAL lets readers run beside the writer; FULL sync keeps every
-                            // acknowledged write even through a power cut.
+                            // acknowledged write even through a power cut; secure_delete
+                            // overwrites what is deleted or replaced, so it does not linger
+                            // in the file's free pages.
                             for pragma in [
                                 "PRAGMA journal_mode = WAL",
                                 "PRAGMA synchronous = FULL",
+                                "PRAGMA secure_delete = ON",
                                 "PRAGMA foreign_keys = ON",
                                 "PRAGMA busy_timeout = 5000",
                             ] {
@@ -137,7 +154,11 @@ impl Store {
             }
             Backend::Postgres => options.max_connections(16).connect(url).await?,
         };
-        Ok(Self { pool, backend })
+        Ok(Self {
+            pool,
+            backend,
+            keys: None,
+        })
     }
 
     pub fn backend(&self) -> Backend {

@@ -1,7 +1,7 @@
 //! The wishes box. The author of a wish is used only to let them edit or
 //! withdraw it; what is read back for anyone says `mine`, never who.
 
-use super::{now, Store, StoreError};
+use super::{now, Column, Store, StoreError};
 use crate::model::{Wish, WishStatus, WishText};
 
 type WishRow = (i64, String, String, String, String, i64, i64, i64);
@@ -14,13 +14,14 @@ impl Store {
         text: &WishText,
     ) -> Result<i64, StoreError> {
         let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO wishes (group_id, author_id, what, why, created_at)
-             VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            "INSERT INTO wishes (group_id, author_id, what, why, reason, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )
         .bind(group)
         .bind(author)
-        .bind(&text.what)
-        .bind(&text.why)
+        .bind(self.seal(Column::WishWhat, &text.what)?)
+        .bind(self.seal(Column::WishWhy, &text.why)?)
+        .bind(self.seal(Column::WishReason, "")?)
         .bind(now())
         .fetch_one(&self.pool)
         .await?;
@@ -29,7 +30,7 @@ impl Store {
 
     /// The group's wishes for `reader`, most voted first, then newest.
     pub async fn wishes(&self, group: i64, reader: i64) -> Result<Vec<Wish>, StoreError> {
-        let rows: Vec<WishRow> = sqlx::query_as(
+        let mut rows: Vec<WishRow> = sqlx::query_as(
             "SELECT w.id, w.what, w.why, w.status, w.reason,
                     (SELECT COUNT(*) FROM wish_votes v WHERE v.wish_id = w.id) AS votes,
                     (SELECT COUNT(*) FROM wish_votes v WHERE v.wish_id = w.id AND v.user_id = $2),
@@ -41,6 +42,9 @@ impl Store {
         .bind(reader)
         .fetch_all(&self.pool)
         .await?;
+        self.open_in(Column::WishWhat, &mut rows, |r| &mut r.1)?;
+        self.open_in(Column::WishWhy, &mut rows, |r| &mut r.2)?;
+        self.open_in(Column::WishReason, &mut rows, |r| &mut r.4)?;
         Ok(rows
             .into_iter()
             .filter_map(|(id, what, why, status, reason, votes, voted, mine)| {
@@ -76,8 +80,8 @@ impl Store {
     ) -> Result<bool, StoreError> {
         let done =
             sqlx::query("UPDATE wishes SET what = $1, why = $2 WHERE id = $3 AND author_id = $4")
-                .bind(&text.what)
-                .bind(&text.why)
+                .bind(self.seal(Column::WishWhat, &text.what)?)
+                .bind(self.seal(Column::WishWhy, &text.why)?)
                 .bind(wish)
                 .bind(author)
                 .execute(&self.pool)
@@ -119,7 +123,7 @@ impl Store {
     ) -> Result<bool, StoreError> {
         let done = sqlx::query("UPDATE wishes SET status = $1, reason = $2 WHERE id = $3")
             .bind(status.as_str())
-            .bind(reason)
+            .bind(self.seal(Column::WishReason, reason)?)
             .bind(wish)
             .execute(&self.pool)
             .await?;

@@ -20,6 +20,10 @@ pub async fn sqlite_store() -> (Store, tempfile::TempDir) {
     let url = format!("sqlite://{}", dir.path().join("polku.db").display());
     let store = Store::connect(&url).await.expect("open SQLite");
     store.migrate().await.expect("migrate SQLite");
+    let store = store
+        .unlock(&dir.path().join("polku.key"))
+        .await
+        .expect("unlock SQLite");
     (store, dir)
 }
 
@@ -46,6 +50,12 @@ pub async fn postgres_store() -> (Store, String) {
     let url = format!("{base}{sep}options[search_path]={schema}");
     let store = Store::connect(&url).await.expect("open PostgreSQL");
     store.migrate().await.expect("migrate PostgreSQL");
+    // The keys stay in the store; the file is needed only to unlock.
+    let keys = tempfile::tempdir().expect("temporary folder");
+    let store = store
+        .unlock(&keys.path().join("polku.key"))
+        .await
+        .expect("unlock PostgreSQL");
     (store, schema)
 }
 

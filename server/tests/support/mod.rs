@@ -45,6 +45,19 @@ pub fn site_root(dir: &Path) -> PathBuf {
     site
 }
 
+/// The key file of the servers and stores of a test folder.
+pub fn key_file(dir: &Path) -> PathBuf {
+    dir.join("polku.key")
+}
+
+/// A migrated store on `url`, unlocked with the key file of `dir`: the
+/// same keys as a server started with a site in `dir`.
+pub async fn open_store(url: &str, dir: &Path) -> Store {
+    let store = Store::connect(url).await.unwrap();
+    store.migrate().await.unwrap();
+    store.unlock(&key_file(dir)).await.unwrap()
+}
+
 pub fn polku(args: &[&str]) -> Output {
     Command::new(BIN).args(args).output().expect("run polku")
 }
@@ -55,6 +68,8 @@ pub struct Server {
     log: tempfile::NamedTempFile,
     pub port: u16,
     pub database_url: String,
+    /// The site it serves; its folder holds the key file.
+    pub site: PathBuf,
     /// What the server printed up to and including its readiness lines.
     pub printed: Vec<String>,
 }
@@ -64,15 +79,19 @@ impl Server {
         Self::start_with_env(database_url, site, &[])
     }
 
-    /// Starts the server with extra settings in its environment.
+    /// Starts the server with extra settings in its environment. Its key
+    /// file is `key_file(dir)` of the folder that holds the site.
     pub fn start_with_env(database_url: &str, site: &Path, env: &[(&str, &str)]) -> Server {
         let port = free_port();
+        let keys = key_file(site.parent().expect("the site is in a test folder"));
         let log = tempfile::NamedTempFile::new().expect("log file");
         let mut child = Command::new(BIN)
             .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
             .args(["--database-url", database_url])
             .arg("--site-root")
             .arg(site)
+            .arg("--key-file")
+            .arg(keys)
             .stdout(Stdio::piped())
             .stderr(log.reopen().expect("log file"))
             .envs(env.iter().copied())
@@ -93,6 +112,7 @@ impl Server {
             log,
             port,
             database_url: database_url.to_owned(),
+            site: site.to_owned(),
             printed: Vec::new(),
         };
         // Ready once it listens; the invite line, if any, is printed before.
@@ -263,8 +283,7 @@ pub async fn on_each_database<F: Fn(Server, Store)>(test: F) {
     let dir = tempfile::tempdir().unwrap();
     let site = site_root(dir.path());
     let sqlite = format!("sqlite://{}/polku.db", dir.path().display());
-    let store = Store::connect(&sqlite).await.unwrap();
-    store.migrate().await.unwrap();
+    let store = open_store(&sqlite, dir.path()).await;
     test(Server::start(&sqlite, &site), store);
 
     let base = postgres_url();
@@ -278,8 +297,7 @@ pub async fn on_each_database<F: Fn(Server, Store)>(test: F) {
         .unwrap();
     let sep = if base.contains('?') { '&' } else { '?' };
     let url = format!("{base}{sep}options[search_path]={schema}");
-    let store = Store::connect(&url).await.unwrap();
-    store.migrate().await.unwrap();
+    let store = open_store(&url, dir.path()).await;
     test(Server::start(&url, &site), store.clone());
     store.close().await;
     sqlx::query(&format!("DROP SCHEMA {schema} CASCADE"))

@@ -3,7 +3,7 @@ use super::{
     touch_item,
 };
 use crate::model::{CheckIn, CheckInText, Day, ItemKind, Page, ShareCategory};
-use crate::store::{Store, StoreError};
+use crate::store::{Column, Store, StoreError};
 
 /// id, day, the seven ratings in `Aspect::ALL` order, note.
 type CheckInRow = (i64, String, i64, i64, i64, i64, i64, i64, i64, String);
@@ -23,12 +23,13 @@ fn checkin((id, on, a, b, c, d, e, f, g, note): CheckInRow) -> CheckIn {
 fn bind_text<'q>(
     mut query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
     text: &'q CheckInText,
+    sealed_note: String,
 ) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
     query = query.bind(text.checked_on.iso());
     for rating in text.ratings {
         query = query.bind(i64::from(rating));
     }
-    query.bind(&text.note)
+    query.bind(sealed_note)
 }
 
 const COLUMNS: &str = "i.id, c.checked_on, c.control, c.heard, c.for_others, c.routines,
@@ -52,7 +53,7 @@ impl Store {
                                    health, relationships, readiness, note, item_id)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         );
-        insert = bind_text(insert, text).bind(id);
+        insert = bind_text(insert, text, self.seal(Column::CheckInNote, &text.note)?).bind(id);
         insert.execute(&mut *tx).await?;
         apply_defaults(&mut tx, owner, id, ShareCategory::CheckIn).await?;
         settle_request(&mut tx, owner, request_id, id).await?;
@@ -75,20 +76,21 @@ impl Store {
                     routines = $5, health = $6, relationships = $7, readiness = $8, note = $9
               WHERE item_id = $10",
         );
-        update = bind_text(update, text).bind(id);
+        update = bind_text(update, text, self.seal(Column::CheckInNote, &text.note)?).bind(id);
         update.execute(&mut *tx).await?;
         tx.commit().await?;
         Ok(true)
     }
 
     pub async fn checkin(&self, owner: i64, id: i64) -> Result<Option<CheckIn>, StoreError> {
-        let row: Option<CheckInRow> = sqlx::query_as(&format!(
+        let mut row: Option<CheckInRow> = sqlx::query_as(&format!(
             "SELECT {COLUMNS} WHERE i.id = $1 AND i.owner_id = $2 AND i.kind = 'checkin'"
         ))
         .bind(id)
         .bind(owner)
         .fetch_optional(&self.pool)
         .await?;
+        self.open_in(Column::CheckInNote, row.as_mut_slice(), |r| &mut r.9)?;
         Ok(row.map(checkin))
     }
 
@@ -98,7 +100,7 @@ impl Store {
         owner: i64,
         cursor: Option<i64>,
     ) -> Result<Page<CheckIn>, StoreError> {
-        let rows: Vec<CheckInRow> = sqlx::query_as(&format!(
+        let mut rows: Vec<CheckInRow> = sqlx::query_as(&format!(
             "SELECT {COLUMNS} WHERE i.owner_id = $1 AND i.kind = 'checkin' AND i.id < $2
              ORDER BY i.id DESC LIMIT $3"
         ))
@@ -107,12 +109,13 @@ impl Store {
         .bind(page_limit())
         .fetch_all(&self.pool)
         .await?;
+        self.open_in(Column::CheckInNote, &mut rows, |r| &mut r.9)?;
         Ok(into_page(rows.into_iter().map(checkin).collect(), |c| c.id))
     }
 
     /// The latest `limit` check-ins by day, oldest first: the chart's line.
     pub async fn checkin_series(&self, owner: i64, limit: i64) -> Result<Vec<CheckIn>, StoreError> {
-        let rows: Vec<CheckInRow> = sqlx::query_as(&format!(
+        let mut rows: Vec<CheckInRow> = sqlx::query_as(&format!(
             "SELECT {COLUMNS} WHERE i.owner_id = $1 AND i.kind = 'checkin'
              ORDER BY c.checked_on DESC, i.id DESC LIMIT $2"
         ))
@@ -120,6 +123,7 @@ impl Store {
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
+        self.open_in(Column::CheckInNote, &mut rows, |r| &mut r.9)?;
         let mut series: Vec<CheckIn> = rows.into_iter().map(checkin).collect();
         series.reverse();
         Ok(series)

@@ -3,18 +3,21 @@ use super::{
     touch_item,
 };
 use crate::model::{Dream, DreamText, ItemKind, LifeArea, Page, ShareCategory};
-use crate::store::{now, Store, StoreError};
+use crate::store::{now, Column, Store, StoreError};
 
 type DreamTuple = (i64, String, String, String, Option<i64>);
 
-fn dream((id, title, meaning, area, archived_at): DreamTuple) -> Dream {
-    Dream {
+fn dream(
+    store: &Store,
+    (id, title, meaning, area, archived_at): DreamTuple,
+) -> Result<Dream, StoreError> {
+    Ok(Dream {
         id,
-        title,
-        meaning,
+        title: store.open(Column::DreamTitle, &title)?,
+        meaning: store.open(Column::DreamMeaning, &meaning)?,
         life_area: LifeArea::parse(&area).unwrap_or(LifeArea::Other),
         archived: archived_at.is_some(),
-    }
+    })
 }
 
 const COLUMNS: &str = "i.id, d.title, d.meaning, d.life_area, d.archived_at
@@ -36,8 +39,8 @@ impl Store {
             "INSERT INTO dreams (item_id, title, meaning, life_area) VALUES ($1, $2, $3, $4)",
         )
         .bind(id)
-        .bind(&text.title)
-        .bind(&text.meaning)
+        .bind(self.seal(Column::DreamTitle, &text.title)?)
+        .bind(self.seal(Column::DreamMeaning, &text.meaning)?)
         .bind(text.life_area.as_str())
         .execute(&mut *tx)
         .await?;
@@ -60,8 +63,8 @@ impl Store {
         sqlx::query(
             "UPDATE dreams SET title = $1, meaning = $2, life_area = $3 WHERE item_id = $4",
         )
-        .bind(&text.title)
-        .bind(&text.meaning)
+        .bind(self.seal(Column::DreamTitle, &text.title)?)
+        .bind(self.seal(Column::DreamMeaning, &text.meaning)?)
         .bind(text.life_area.as_str())
         .bind(id)
         .execute(&mut *tx)
@@ -98,7 +101,7 @@ impl Store {
         .bind(owner)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.map(dream))
+        row.map(|r| dream(self, r)).transpose()
     }
 
     /// Current (or put-away) dreams, newest first, a page at a time.
@@ -119,6 +122,10 @@ impl Store {
         .bind(page_limit())
         .fetch_all(&self.pool)
         .await?;
-        Ok(into_page(rows.into_iter().map(dream).collect(), |d| d.id))
+        let dreams = rows
+            .into_iter()
+            .map(|r| dream(self, r))
+            .collect::<Result<_, _>>()?;
+        Ok(into_page(dreams, |d| d.id))
     }
 }

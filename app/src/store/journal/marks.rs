@@ -1,6 +1,6 @@
 use super::{apply_defaults, claim_request, insert_item, settle_request};
 use crate::model::{Day, Field, ItemKind, MarkText, MilestoneEntry, MilestoneMark, ShareCategory};
-use crate::store::{Store, StoreError};
+use crate::store::{Column, Store, StoreError};
 
 type EntryTuple = (
     i64,
@@ -17,7 +17,7 @@ impl Store {
     /// The milestones of the groups the owner takes part in now, each with
     /// the owner's own mark if they made one.
     pub async fn milestone_entries(&self, owner: i64) -> Result<Vec<MilestoneEntry>, StoreError> {
-        let rows: Vec<EntryTuple> = sqlx::query_as(
+        let mut rows: Vec<EntryTuple> = sqlx::query_as(
             "SELECT m.id, g.name, m.title, m.description, m.target_on, i.id, k.reached_on, k.note
              FROM milestones m
              JOIN peer_groups g ON g.id = m.group_id
@@ -32,6 +32,9 @@ impl Store {
         .bind(owner)
         .fetch_all(&self.pool)
         .await?;
+        for row in &mut rows {
+            row.7 = self.open_opt(Column::MarkNote, row.7.take())?;
+        }
         Ok(rows
             .into_iter()
             .map(
@@ -95,7 +98,7 @@ impl Store {
             .bind(id)
             .bind(milestone)
             .bind(text.reached_on.iso())
-            .bind(&text.note)
+            .bind(self.seal(Column::MarkNote, &text.note)?)
             .execute(&mut *tx)
             .await?;
         apply_defaults(&mut tx, owner, id, ShareCategory::Milestone).await?;

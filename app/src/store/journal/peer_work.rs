@@ -3,7 +3,7 @@ use super::{
     touch_item,
 };
 use crate::model::{Day, ItemKind, Page, PeerWork, PeerWorkKind, PeerWorkText, ShareCategory};
-use crate::store::{Store, StoreError};
+use crate::store::{Column, Store, StoreError};
 
 /// id, kind, day, note.
 type PeerWorkRow = (i64, String, String, String);
@@ -38,7 +38,7 @@ impl Store {
         .bind(id)
         .bind(text.kind.as_str())
         .bind(text.done_on.iso())
-        .bind(&text.note)
+        .bind(self.seal(Column::PeerWorkNote, &text.note)?)
         .execute(&mut *tx)
         .await?;
         apply_defaults(&mut tx, owner, id, ShareCategory::PeerWork).await?;
@@ -62,7 +62,7 @@ impl Store {
         )
         .bind(text.kind.as_str())
         .bind(text.done_on.iso())
-        .bind(&text.note)
+        .bind(self.seal(Column::PeerWorkNote, &text.note)?)
         .bind(id)
         .execute(&mut *tx)
         .await?;
@@ -71,13 +71,14 @@ impl Store {
     }
 
     pub async fn peer_work(&self, owner: i64, id: i64) -> Result<Option<PeerWork>, StoreError> {
-        let row: Option<PeerWorkRow> = sqlx::query_as(&format!(
+        let mut row: Option<PeerWorkRow> = sqlx::query_as(&format!(
             "SELECT {COLUMNS} WHERE i.id = $1 AND i.owner_id = $2 AND i.kind = 'peer_work'"
         ))
         .bind(id)
         .bind(owner)
         .fetch_optional(&self.pool)
         .await?;
+        self.open_in(Column::PeerWorkNote, row.as_mut_slice(), |r| &mut r.3)?;
         Ok(row.and_then(peer_work))
     }
 
@@ -87,7 +88,7 @@ impl Store {
         owner: i64,
         cursor: Option<i64>,
     ) -> Result<Page<PeerWork>, StoreError> {
-        let rows: Vec<PeerWorkRow> = sqlx::query_as(&format!(
+        let mut rows: Vec<PeerWorkRow> = sqlx::query_as(&format!(
             "SELECT {COLUMNS} WHERE i.owner_id = $1 AND i.kind = 'peer_work' AND i.id < $2
              ORDER BY i.id DESC LIMIT $3"
         ))
@@ -96,6 +97,7 @@ impl Store {
         .bind(page_limit())
         .fetch_all(&self.pool)
         .await?;
+        self.open_in(Column::PeerWorkNote, &mut rows, |r| &mut r.3)?;
         Ok(into_page(
             rows.into_iter().filter_map(peer_work).collect(),
             |p| p.id,

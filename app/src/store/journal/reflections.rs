@@ -3,17 +3,20 @@ use super::{
     touch_item,
 };
 use crate::model::{Day, ItemKind, Page, Reflection, ReflectionText, ShareCategory};
-use crate::store::{Store, StoreError};
+use crate::store::{Column, Store, StoreError};
 
 type ReflectionTuple = (i64, String, String, Option<i64>);
 
-fn reflection((id, written_on, body, mood): ReflectionTuple) -> Reflection {
-    Reflection {
+fn reflection(
+    store: &Store,
+    (id, written_on, body, mood): ReflectionTuple,
+) -> Result<Reflection, StoreError> {
+    Ok(Reflection {
         id,
         written_on: Day::parse(&written_on).unwrap_or(Day::of_unix(0)),
-        body,
+        body: store.open(Column::ReflectionBody, &body)?,
         mood: mood.and_then(|m| u8::try_from(m).ok()),
-    }
+    })
 }
 
 const COLUMNS: &str =
@@ -36,7 +39,7 @@ impl Store {
         )
         .bind(id)
         .bind(text.written_on.iso())
-        .bind(&text.body)
+        .bind(self.seal(Column::ReflectionBody, &text.body)?)
         .bind(text.mood.map(i64::from))
         .execute(&mut *tx)
         .await?;
@@ -60,7 +63,7 @@ impl Store {
             "UPDATE reflections SET written_on = $1, body = $2, mood = $3 WHERE item_id = $4",
         )
         .bind(text.written_on.iso())
-        .bind(&text.body)
+        .bind(self.seal(Column::ReflectionBody, &text.body)?)
         .bind(text.mood.map(i64::from))
         .bind(id)
         .execute(&mut *tx)
@@ -77,7 +80,7 @@ impl Store {
         .bind(owner)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.map(reflection))
+        row.map(|r| reflection(self, r)).transpose()
     }
 
     /// Reflections, newest first, a page at a time.
@@ -95,8 +98,10 @@ impl Store {
         .bind(page_limit())
         .fetch_all(&self.pool)
         .await?;
-        Ok(into_page(rows.into_iter().map(reflection).collect(), |r| {
-            r.id
-        }))
+        let reflections = rows
+            .into_iter()
+            .map(|r| reflection(self, r))
+            .collect::<Result<_, _>>()?;
+        Ok(into_page(reflections, |r| r.id))
     }
 }

@@ -4,7 +4,7 @@ use super::{
 };
 use crate::model::{Day, ItemKind, Page, ShareCategory, Skill, SkillKind, SkillText};
 use crate::store::consent::{facilitates_owner, visible};
-use crate::store::{now, Store, StoreError};
+use crate::store::{now, Column, Store, StoreError};
 
 /// id, kind, day, note, when confirmed, by whom.
 type SkillRow = (i64, String, String, String, Option<i64>, Option<String>);
@@ -40,7 +40,7 @@ impl Store {
         .bind(id)
         .bind(text.kind.as_str())
         .bind(text.learned_on.iso())
-        .bind(&text.note)
+        .bind(self.seal(Column::SkillNote, &text.note)?)
         .execute(&mut *tx)
         .await?;
         apply_defaults(&mut tx, owner, id, ShareCategory::Skill).await?;
@@ -70,7 +70,7 @@ impl Store {
         )
         .bind(text.kind.as_str())
         .bind(text.learned_on.iso())
-        .bind(&text.note)
+        .bind(self.seal(Column::SkillNote, &text.note)?)
         .bind(id)
         .execute(&mut *tx)
         .await?;
@@ -79,19 +79,20 @@ impl Store {
     }
 
     pub async fn skill(&self, owner: i64, id: i64) -> Result<Option<Skill>, StoreError> {
-        let row: Option<SkillRow> = sqlx::query_as(&format!(
+        let mut row: Option<SkillRow> = sqlx::query_as(&format!(
             "SELECT {COLUMNS} WHERE i.id = $1 AND i.owner_id = $2 AND i.kind = 'skill'"
         ))
         .bind(id)
         .bind(owner)
         .fetch_optional(&self.pool)
         .await?;
+        self.open_in(Column::SkillNote, row.as_mut_slice(), |r| &mut r.3)?;
         Ok(row.and_then(skill))
     }
 
     /// Skills, newest first, a page at a time.
     pub async fn skills(&self, owner: i64, cursor: Option<i64>) -> Result<Page<Skill>, StoreError> {
-        let rows: Vec<SkillRow> = sqlx::query_as(&format!(
+        let mut rows: Vec<SkillRow> = sqlx::query_as(&format!(
             "SELECT {COLUMNS} WHERE i.owner_id = $1 AND i.kind = 'skill' AND i.id < $2
              ORDER BY i.id DESC LIMIT $3"
         ))
@@ -100,6 +101,7 @@ impl Store {
         .bind(page_limit())
         .fetch_all(&self.pool)
         .await?;
+        self.open_in(Column::SkillNote, &mut rows, |r| &mut r.3)?;
         Ok(into_page(
             rows.into_iter().filter_map(skill).collect(),
             |s| s.id,

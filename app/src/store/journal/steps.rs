@@ -7,7 +7,7 @@ use super::{
 use crate::model::{
     Day, Field, ItemKind, Page, ShareCategory, Step, StepKind, StepStatus, StepText,
 };
-use crate::store::{Store, StoreError};
+use crate::store::{Column, Store, StoreError};
 
 type StepTuple = (
     i64,
@@ -20,16 +20,19 @@ type StepTuple = (
     Option<String>,
 );
 
-fn step((id, title, dream_id, dream_title, kind, status, target, done): StepTuple) -> Step {
-    Step {
+fn step(
+    store: &Store,
+    (id, title, dream_id, dream_title, kind, status, target, done): StepTuple,
+) -> Result<Step, StoreError> {
+    Ok(Step {
         id,
-        title,
-        dream: dream_id.zip(dream_title),
+        title: store.open(Column::StepTitle, &title)?,
+        dream: dream_id.zip(store.open_opt(Column::DreamTitle, dream_title)?),
         kind: StepKind::parse(&kind).unwrap_or(StepKind::Other),
         status: StepStatus::parse(&status).unwrap_or(StepStatus::Planned),
         target_on: target.as_deref().and_then(Day::parse),
         done_on: done.as_deref().and_then(Day::parse),
-    }
+    })
 }
 
 const COLUMNS: &str =
@@ -73,7 +76,7 @@ impl Store {
              VALUES ($1, $2, $3, $4, 'planned', $5)",
         )
         .bind(id)
-        .bind(&text.title)
+        .bind(self.seal(Column::StepTitle, &text.title)?)
         .bind(text.dream_id)
         .bind(text.kind.as_str())
         .bind(text.target_on.map(Day::iso))
@@ -99,7 +102,7 @@ impl Store {
         sqlx::query(
             "UPDATE steps SET title = $1, dream_id = $2, step_kind = $3, target_on = $4 WHERE item_id = $5",
         )
-        .bind(&text.title)
+        .bind(self.seal(Column::StepTitle, &text.title)?)
         .bind(text.dream_id)
         .bind(text.kind.as_str())
         .bind(text.target_on.map(Day::iso))
@@ -155,7 +158,7 @@ impl Store {
         .bind(owner)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.map(step))
+        row.map(|r| step(self, r)).transpose()
     }
 
     /// Open steps (or done ones), newest first, a page at a time.
@@ -175,7 +178,11 @@ impl Store {
         .bind(page_limit())
         .fetch_all(&self.pool)
         .await?;
-        Ok(into_page(rows.into_iter().map(step).collect(), |s| s.id))
+        let steps = rows
+            .into_iter()
+            .map(|r| step(self, r))
+            .collect::<Result<_, _>>()?;
+        Ok(into_page(steps, |s| s.id))
     }
 
     /// The steps that lead to one dream, newest first.
@@ -188,7 +195,7 @@ impl Store {
         .bind(dream)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows.into_iter().map(step).collect())
+        rows.into_iter().map(|r| step(self, r)).collect()
     }
 
     /// Picks one of the owner's open steps as "my next step".
@@ -214,6 +221,6 @@ impl Store {
         .bind(owner)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.map(step))
+        row.map(|r| step(self, r)).transpose()
     }
 }

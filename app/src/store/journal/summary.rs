@@ -1,5 +1,5 @@
 use crate::model::{Day, ItemKind};
-use crate::store::{Store, StoreError};
+use crate::store::{Column, Store, StoreError};
 
 /// Something the owner got done: a step, or a group milestone reached.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,7 +25,7 @@ impl Store {
         owner: i64,
         limit: i64,
     ) -> Result<Vec<Achievement>, StoreError> {
-        let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
+        let mut rows: Vec<(i64, String, String, String)> = sqlx::query_as(
             "SELECT i.id, i.kind, s.title, s.done_on FROM items i JOIN steps s ON s.item_id = i.id
              WHERE i.owner_id = $1 AND i.kind = 'step' AND s.status = 'done'
              UNION ALL
@@ -38,6 +38,10 @@ impl Store {
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
+        // A step's title is the person's own text; a milestone's is the group's.
+        for row in rows.iter_mut().filter(|r| r.1 == "step") {
+            row.2 = self.open(Column::StepTitle, &row.2)?;
+        }
         Ok(rows
             .into_iter()
             .filter_map(|(item_id, kind, title, on)| {
