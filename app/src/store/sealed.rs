@@ -163,6 +163,7 @@ impl Store {
             // The first start with sealing: whatever is there was written
             // in plain text before, and is sealed now, before any reader.
             store.reseal(true).await?;
+            store.forget_old_pages().await?;
         }
         store.record_current_key().await?;
         Ok(store)
@@ -189,6 +190,7 @@ impl Store {
     pub async fn reseal_under_current_key(&self) -> Result<Resealed, StoreError> {
         self.record_current_key().await?;
         let done = self.reseal(false).await?;
+        self.forget_old_pages().await?;
         let keyring = self.keyring()?;
         for id in keyring.retired_ids() {
             sqlx::query("DELETE FROM sealing_keys WHERE id = $1")
@@ -197,6 +199,18 @@ impl Store {
                 .await?;
         }
         Ok(done)
+    }
+
+    /// SQLite keeps replaced pages in its write-ahead log until a
+    /// checkpoint; after sealing anew they hold the old text, so the log
+    /// is written back and emptied. (`secure_delete` clears the file.)
+    async fn forget_old_pages(&self) -> Result<(), StoreError> {
+        if self.backend == super::Backend::Sqlite {
+            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                .execute(&self.pool)
+                .await?;
+        }
+        Ok(())
     }
 
     /// Seals every value not yet under the current key anew, a batch per
