@@ -19,6 +19,8 @@ mod mentors;
 mod milestones;
 mod passkeys;
 mod recoveries;
+/// Bulk rows for `polku seed` (benchmarks).
+pub mod seed;
 mod sessions;
 mod users;
 mod wishes;
