@@ -155,6 +155,18 @@ impl Store {
         Ok(())
     }
 
+    /// A transaction that writes: every one in the store does. On SQLite it
+    /// takes the write lock at BEGIN (IMMEDIATE). A deferred one that reads
+    /// first cannot take it once another write has landed since its read,
+    /// and fails at once with "database is locked", busy timeout or not:
+    /// under load, a share toggled by two people at once lost one of them.
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
+    }
+
     /// One round trip to the database, for health checks.
     pub async fn ping(&self) -> Result<(), StoreError> {
         sqlx::query("SELECT 1").execute(&self.pool).await?;
