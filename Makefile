@@ -19,9 +19,21 @@ BINARYEN_VERSION := 132.0.0
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/"/,"",$$3); print $$3}' Cargo.lock)
 SITE := target/site
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
+# What a participant's first page load may transfer: wasm, JS and CSS,
+# brotli quality 11, in bytes (100 KB).
+SIZE_BUDGET := 100000
+LIGHTHOUSE_VERSION := 12.2.3
+LIGHTHOUSE := $(TOOLS)/lighthouse/node_modules/.bin/lighthouse
+# `make seed` and `make bench`: journal items in all, items per participant,
+# peer groups (empty: one per 15 participants).
+ITEMS ?= 50000
+ITEMS_PER ?= 50
+GROUPS ?=
+SEED_DATABASE_URL ?= sqlite://data/seed.db
 
-.PHONY: run build test size tools rust-tools node-tools browser apt-update \
-        lint test-rust test-e2e e2e-deps clean
+.PHONY: run build test size size-check seed bench bench-mobile tools rust-tools \
+        node-tools browser brotli wrk lighthouse apt-update lint test-rust test-e2e \
+        e2e-deps clean
 
 ## Build in release mode and serve at http://localhost:3000 on ./data/polku.db.
 run: build
@@ -32,10 +44,12 @@ build: tools
 
 ## Everything: formatting, lints for both builds, Rust tests on SQLite and
 ## PostgreSQL, end-to-end tests in Chromium.
-test: tools browser e2e-deps
+## The release wasm is held to its budget last, after the debug build the
+## end-to-end tests use.
+test: tools browser brotli e2e-deps
 	@url=$$(scripts/test-postgres.sh start); \
 	trap 'scripts/test-postgres.sh stop' EXIT; \
-	$(MAKE) --no-print-directory lint test-rust test-e2e TEST_DATABASE_URL="$$url"
+	$(MAKE) --no-print-directory lint test-rust test-e2e size-check TEST_DATABASE_URL="$$url"
 
 lint:
 	cargo fmt --all --check
@@ -52,9 +66,33 @@ test-e2e:
 	cd end2end && POLKU_BIN="$(CARGO_TARGET_DIR)/debug/polku" POLKU_SITE="$(CURDIR)/$(SITE)" npx playwright test
 
 ## Bytes of wasm, JS and CSS as shipped, raw, gzip and brotli.
-size: build
-	@command -v brotli >/dev/null || { $(MAKE) --no-print-directory apt-update; apt-get install -y -qq brotli; }
-	@scripts/size.sh $(SITE)/pkg
+size: build brotli
+	@scripts/size.sh $(SITE)
+
+## Fails when a first page load of the release build transfers more than
+## SIZE_BUDGET bytes brotli. Builds only the browser side in release.
+size-check: tools brotli
+	cargo leptos build --release --frontend-only
+	@scripts/size.sh $(SITE) $(SIZE_BUDGET)
+
+## A database full of made-up people at SEED_DATABASE_URL (ITEMS, ITEMS_PER,
+## GROUPS); prints session tokens of a sample of them.
+seed: build
+	@p=$$(( ($(ITEMS) + $(ITEMS_PER) - 1) / $(ITEMS_PER) )); \
+	$(CARGO_TARGET_DIR)/release/polku seed --database-url "$(SEED_DATABASE_URL)" \
+		--participants $$p --items-per-participant $(ITEMS_PER) \
+		--groups $(or $(GROUPS),$$(( p / 15 > 0 ? p / 15 : 1 )))
+
+## Requests/s and latency of the main pages on a seeded release server
+## (scripts/bench.sh tells its settings), e.g. `make bench ITEMS=500000`.
+bench: build wrk
+	BIN=$(CARGO_TARGET_DIR)/release/polku SITE=$(SITE) ITEMS=$(ITEMS) ITEMS_PER=$(ITEMS_PER) \
+		BENCH_GROUPS=$(GROUPS) scripts/bench.sh
+
+## Lighthouse, mobile profile, on the home page (signed in) and sign-in.
+bench-mobile: build browser lighthouse
+	BIN=$(CARGO_TARGET_DIR)/release/polku SITE=$(SITE) LIGHTHOUSE=$(LIGHTHOUSE) \
+		scripts/bench-mobile.sh
 
 ## Tools, each installed only when missing or at the wrong version.
 tools: rust-tools node-tools
@@ -76,6 +114,19 @@ node-tools:
 browser:
 	@command -v chromium >/dev/null || { $(MAKE) --no-print-directory apt-update; \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+brotli:
+	@command -v brotli >/dev/null || { $(MAKE) --no-print-directory apt-update; \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq brotli; }
+
+wrk:
+	@command -v wrk >/dev/null || { $(MAKE) --no-print-directory apt-update; \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
+
+# In a folder of its own: an install beside binaryen would prune it.
+lighthouse:
+	@$(LIGHTHOUSE) --version 2>/dev/null | grep -qxF "$(LIGHTHOUSE_VERSION)" || \
+		npm install --prefix $(TOOLS)/lighthouse --no-save --no-audit --no-fund lighthouse@$(LIGHTHOUSE_VERSION)
 
 apt-update:
 	@apt-get update -qq

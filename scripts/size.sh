@@ -1,16 +1,31 @@
 #!/usr/bin/env bash
-# Bytes of the wasm, JS and CSS a browser downloads, raw and compressed as
-# served (gzip -9 and brotli quality 11), and their totals.
+# Bytes of the wasm, JS and CSS a browser downloads on its first page load,
+# raw and compressed as served (gzip -9 and brotli quality 11), and their
+# totals: the site's pkg/ (wasm, its JS glue, the stylesheet) and the
+# scripts at the site's root (the outbox scripts every page loads, the
+# service worker it registers).
+#   size.sh SITE_DIR              the report
+#   size.sh SITE_DIR BUDGET       the report, and exit 1 when the brotli
+#                                 total is over BUDGET bytes
 set -euo pipefail
-pkg="${1:?usage: size.sh SITE_PKG_DIR}"
+site="${1:?usage: size.sh SITE_DIR [BROTLI_BUDGET_BYTES]}"
+budget="${2:-}"
+[ -d "$site/pkg" ] || { echo "size: $site/pkg is missing; build first" >&2; exit 2; }
 printf '%-28s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0; total_gz=0; total_br=0
-for f in "$pkg"/*.wasm "$pkg"/*.js "$pkg"/*.css; do
+for f in "$site"/pkg/*.wasm "$site"/pkg/*.js "$site"/pkg/*.css "$site"/*.js; do
   [ -f "$f" ] || continue
   raw=$(stat -c %s "$f")
   gz=$(gzip -9 -c "$f" | wc -c)
   br=$(brotli -q 11 -c "$f" | wc -c)
-  printf '%-28s %10d %10d %10d\n' "$(basename "$f")" "$raw" "$gz" "$br"
+  printf '%-28s %10d %10d %10d\n' "${f#"$site"/}" "$raw" "$gz" "$br"
   total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz)); total_br=$((total_br + br))
 done
 printf '%-28s %10d %10d %10d\n' total "$total_raw" "$total_gz" "$total_br"
+[ -n "$budget" ] || exit 0
+if [ "$total_br" -gt "$budget" ]; then
+  echo "size: OVER BUDGET: a first page load transfers $total_br bytes brotli; the budget is $budget ($((total_br - budget)) too many)." >&2
+  echo "size: see which file grew above; islands, not full hydration, keep the wasm small." >&2
+  exit 1
+fi
+echo "size: within budget: $total_br of $budget bytes brotli ($((budget - total_br)) to spare)"

@@ -26,6 +26,9 @@ pub enum Command {
     /// Seal all journal text anew under a new key, with the servers
     /// stopped. Safe to interrupt: run it again to finish.
     RotateKey(RotateKeyArgs),
+    /// Fill the database with realistic made-up data for benchmarks, and
+    /// print session tokens of a sample of the people made.
+    Seed(SeedArgs),
     /// Administration tasks.
     Admin {
         #[command(subcommand)]
@@ -108,4 +111,25 @@ pub struct InviteArgs {
     /// The public origin the link starts with.
     #[arg(long, env = "POLKU_ORIGIN", default_value = "http://localhost:3000")]
     pub origin: String,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct SeedArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    #[command(flatten)]
+    pub keys: KeyArgs,
+    /// Participants to make, spread evenly over the groups.
+    #[arg(long, default_value_t = 1_000)]
+    pub participants: usize,
+    /// Journal items each participant writes.
+    #[arg(long, default_value_t = 50)]
+    pub items_per_participant: usize,
+    /// Peer groups, each with a facilitator and a peer mentor.
+    #[arg(long, default_value_t = 50)]
+    pub groups: usize,
+    /// Participants signed in (with their group's facilitator) whose
+    /// session tokens are printed.
+    #[arg(long, default_value_t = 10)]
+    pub sessions: usize,
 }

@@ -1,5 +1,5 @@
-//! `polku`: serves the app, migrates and backs up the database, rotates
-//! the sealing key, prints invites.
+//! `polku`: serves the app, migrates, backs up and seeds the database,
+//! rotates the sealing key, prints invites.
 
 mod backup;
 mod bootstrap;
@@ -12,6 +12,7 @@ mod rate_limit;
 mod rotate_key;
 mod router;
 mod same_origin;
+mod seed;
 mod serve;
 
 use clap::Parser;
@@ -20,20 +21,26 @@ use cli::{AdminCommand, Cli, Command};
 
 #[tokio::main]
 async fn main() {
+    let cli = Cli::parse();
+    // Seeding's statements are slow by design: thousands of rows each.
+    let sqlx_level = match cli.command {
+        Command::Seed(_) => "error",
+        _ => "warn",
+    };
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info,sqlx=warn".into()),
+                .unwrap_or_else(|_| format!("info,sqlx={sqlx_level}").into()),
         )
         .with_writer(std::io::stderr)
         .init();
 
-    let cli = Cli::parse();
     let result = match cli.command {
         Command::Serve(args) => serve::run(args).await,
         Command::Migrate(args) => serve::migrate(args).await,
         Command::Backup(args) => backup::run(args).await,
         Command::RotateKey(args) => rotate_key::run(args).await,
+        Command::Seed(args) => seed::run(args).await,
         Command::Admin {
             command: AdminCommand::Invite(args),
         } => bootstrap::print_admin_invite(args).await,

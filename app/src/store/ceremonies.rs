@@ -22,7 +22,7 @@ impl Store {
         valid_for: Duration,
     ) -> Result<(), StoreError> {
         let at = now();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query(
             "DELETE FROM ceremonies WHERE (browser = $1 AND kind = $2) OR expires_at <= $3",
         )

@@ -276,7 +276,7 @@ impl Store {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let sql = format!(
             "INSERT INTO access_log (item_id, owner_id, viewer_id, at)
              SELECT i.id, i.owner_id, $1, $2 FROM items i WHERE i.id IN ({}) AND {}
@@ -436,7 +436,7 @@ impl Store {
         exclusive: bool,
     ) -> Result<bool, StoreError> {
         let at = now();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let owned: Option<(i64,)> =
             sqlx::query_as("SELECT id FROM items WHERE id = $1 AND owner_id = $2")
                 .bind(item)
@@ -519,7 +519,7 @@ impl Store {
     /// "Stop sharing everything": every share taken back, and every default
     /// switched off, in one go.
     pub async fn revoke_everything(&self, owner: i64) -> Result<u64, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "UPDATE shares SET revoked_at = $1 WHERE revoked_at IS NULL
                AND item_id IN (SELECT id FROM items WHERE owner_id = $2)",
@@ -584,7 +584,7 @@ impl Store {
         on: &[(ShareCategory, Audience)],
     ) -> Result<(), StoreError> {
         let at = now();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query("DELETE FROM share_defaults WHERE user_id = $1")
             .bind(owner)
             .execute(&mut *tx)

@@ -23,7 +23,7 @@ impl Store {
         user: i64,
         wishes: WishesOnErasure,
     ) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         if wishes == WishesOnErasure::Remove {
             sqlx::query("DELETE FROM wishes WHERE author_id = $1")
                 .bind(user)

@@ -39,7 +39,7 @@ impl Store {
         facilitator: Option<i64>,
     ) -> Result<i64, StoreError> {
         let at = now();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO peer_groups (area_id, name, kind, starts_on, monthly_from, created_at)
              VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",

@@ -275,7 +275,7 @@ impl Store {
         code: &str,
         user_id: i64,
     ) -> Result<InviteTarget, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let target = use_invite(&mut tx, code).await?;
         grant(&mut tx, user_id, target).await?;
         tx.commit().await?;

@@ -21,6 +21,8 @@ mod milestones;
 mod passkeys;
 mod recoveries;
 mod sealed;
+/// Bulk rows for `polku seed` (benchmarks).
+pub mod seed;
 mod sessions;
 mod users;
 mod wishes;
@@ -172,6 +174,18 @@ impl Store {
             Backend::Postgres => POSTGRES_MIGRATIONS.run(&self.pool).await?,
         }
         Ok(())
+    }
+
+    /// A transaction that writes: every one in the store does. On SQLite it
+    /// takes the write lock at BEGIN (IMMEDIATE). A deferred one that reads
+    /// first cannot take it once another write has landed since its read,
+    /// and fails at once with "database is locked", busy timeout or not:
+    /// under load, a share toggled by two people at once lost one of them.
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
     }
 
     /// One round trip to the database, for health checks.

@@ -134,7 +134,7 @@ impl Store {
         passkey: &str,
         label: &str,
     ) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         insert_passkey(&mut tx, user_id, credential_id, passkey, label).await?;
         events::record(&mut tx, user_id, AccountEventKind::PasskeyAdded, None).await?;
         tx.commit().await?;
@@ -160,7 +160,7 @@ impl Store {
     /// Removes one of the person's own passkeys, never the last one: a
     /// person without a passkey could not get back in on their own.
     pub async fn remove_passkey(&self, user_id: i64, id: i64) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         lock_account(&mut tx, user_id).await?;
         let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM passkeys WHERE user_id = $1")
             .bind(user_id)

@@ -34,7 +34,7 @@ impl Store {
     ) -> Result<InviteCode, StoreError> {
         let code = InviteCode::generate();
         let at = now();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query("UPDATE recoveries SET expires_at = $1 WHERE user_id = $2 AND used_at IS NULL AND expires_at > $1")
             .bind(at)
             .bind(user_id)
@@ -87,7 +87,7 @@ impl Store {
         passkey: RecoveredPasskey<'_>,
     ) -> Result<i64, StoreError> {
         let at = now();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let row: Option<(i64, Option<i64>)> = sqlx::query_as(
             "UPDATE recoveries SET used_at = $1
              WHERE code_hash = $2 AND used_at IS NULL AND expires_at > $1

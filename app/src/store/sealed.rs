@@ -239,7 +239,7 @@ impl Store {
                 let Some(&(last, _)) = rows.last() else {
                     break;
                 };
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.begin_write().await?;
                 for (id, stored) in &rows {
                     let plain = match keyring.open(&column.aad(), stored) {
                         Some(plain) => plain,

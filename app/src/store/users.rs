@@ -44,7 +44,7 @@ impl Store {
         new: NewAccount<'_>,
     ) -> Result<(i64, InviteTarget), StoreError> {
         let at = now();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let target = use_invite(&mut tx, new.invite_code).await?;
         let (user_id,): (i64,) = sqlx::query_as(
             "INSERT INTO users (display_name, locale, is_admin, created_at, webauthn_id)

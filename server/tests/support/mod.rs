@@ -286,24 +286,49 @@ pub async fn on_each_database<F: Fn(Server, Store)>(test: F) {
     let store = open_store(&sqlite, dir.path()).await;
     test(Server::start(&sqlite, &site), store);
 
-    let base = postgres_url();
-    let schema = format!("srv_{}_{}", std::process::id(), rand_suffix());
-    let mut admin = sqlx::PgConnection::connect(&base)
-        .await
-        .expect("PostgreSQL answers");
-    sqlx::query(&format!("CREATE SCHEMA {schema}"))
-        .execute(&mut admin)
-        .await
-        .unwrap();
-    let sep = if base.contains('?') { '&' } else { '?' };
-    let url = format!("{base}{sep}options[search_path]={schema}");
-    let store = open_store(&url, dir.path()).await;
-    test(Server::start(&url, &site), store.clone());
-    store.close().await;
-    sqlx::query(&format!("DROP SCHEMA {schema} CASCADE"))
-        .execute(&mut admin)
-        .await
-        .unwrap();
+    let schema = PgSchema::new(dir.path()).await;
+    test(Server::start(&schema.url, &site), schema.store.clone());
+    schema.drop().await;
+}
+
+/// A fresh PostgreSQL schema, migrated, with a store on it unlocked with
+/// the key file of `keys`: what several instances of the server can share.
+pub struct PgSchema {
+    pub url: String,
+    pub store: Store,
+    name: String,
+    admin: sqlx::PgConnection,
+}
+
+impl PgSchema {
+    pub async fn new(keys: &Path) -> PgSchema {
+        let base = postgres_url();
+        let name = format!("srv_{}_{}", std::process::id(), rand_suffix());
+        let mut admin = sqlx::PgConnection::connect(&base)
+            .await
+            .expect("PostgreSQL answers");
+        sqlx::query(&format!("CREATE SCHEMA {name}"))
+            .execute(&mut admin)
+            .await
+            .unwrap();
+        let sep = if base.contains('?') { '&' } else { '?' };
+        let url = format!("{base}{sep}options[search_path]={name}");
+        let store = open_store(&url, keys).await;
+        PgSchema {
+            url,
+            store,
+            name,
+            admin,
+        }
+    }
+
+    pub async fn drop(mut self) {
+        self.store.close().await;
+        sqlx::query(&format!("DROP SCHEMA {} CASCADE", self.name))
+            .execute(&mut self.admin)
+            .await
+            .unwrap();
+    }
 }
 
 fn rand_suffix() -> u128 {

@@ -43,7 +43,7 @@ impl Store {
         request_id: &str,
         text: &CheckInText,
     ) -> Result<i64, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         if let Some(id) = claim_request(&mut tx, owner, request_id).await? {
             return Ok(id);
         }
@@ -67,7 +67,7 @@ impl Store {
         id: i64,
         text: &CheckInText,
     ) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         if !touch_item(&mut tx, owner, id, ItemKind::CheckIn).await? {
             return Ok(false);
         }

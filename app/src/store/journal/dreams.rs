@@ -30,7 +30,7 @@ impl Store {
         request_id: &str,
         text: &DreamText,
     ) -> Result<i64, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         if let Some(id) = claim_request(&mut tx, owner, request_id).await? {
             return Ok(id);
         }
@@ -56,7 +56,7 @@ impl Store {
         id: i64,
         text: &DreamText,
     ) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         if !touch_item(&mut tx, owner, id, ItemKind::Dream).await? {
             return Ok(false);
         }
@@ -80,7 +80,7 @@ impl Store {
         id: i64,
         archived: bool,
     ) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         if !touch_item(&mut tx, owner, id, ItemKind::Dream).await? {
             return Ok(false);
         }

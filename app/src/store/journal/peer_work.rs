@@ -27,7 +27,7 @@ impl Store {
         request_id: &str,
         text: &PeerWorkText,
     ) -> Result<i64, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         if let Some(id) = claim_request(&mut tx, owner, request_id).await? {
             return Ok(id);
         }
@@ -53,7 +53,7 @@ impl Store {
         id: i64,
         text: &PeerWorkText,
     ) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         if !touch_item(&mut tx, owner, id, ItemKind::PeerWork).await? {
             return Ok(false);
         }

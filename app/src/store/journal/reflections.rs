@@ -29,7 +29,7 @@ impl Store {
         request_id: &str,
         text: &ReflectionText,
     ) -> Result<i64, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         if let Some(id) = claim_request(&mut tx, owner, request_id).await? {
             return Ok(id);
         }
@@ -55,7 +55,7 @@ impl Store {
         id: i64,
         text: &ReflectionText,
     ) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         if !touch_item(&mut tx, owner, id, ItemKind::Reflection).await? {
             return Ok(false);
         }

@@ -65,7 +65,7 @@ impl Store {
         request_id: &str,
         text: &StepText,
     ) -> Result<i64, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         if let Some(id) = claim_request(&mut tx, owner, request_id).await? {
             return Ok(id);
         }
@@ -94,7 +94,7 @@ impl Store {
         id: i64,
         text: &StepText,
     ) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         if !touch_item(&mut tx, owner, id, ItemKind::Step).await? {
             return Ok(false);
         }
@@ -122,7 +122,7 @@ impl Store {
         status: StepStatus,
         today: Day,
     ) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         if !touch_item(&mut tx, owner, id, ItemKind::Step).await? {
             return Ok(false);
         }

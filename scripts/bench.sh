@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# Load on a release server over loopback, as signed-in people: seeds a
+# database (kept for the next run of the same size), starts `polku serve`
+# on it, and drives each route with wrk for DURATION seconds, rotating
+# through the seeded people's session cookies. Prints requests/s, p50 and
+# p99 latency per route, each page's throughput as a share of /healthz
+# (the ceiling: one database round trip), and the server's peak RSS.
+#
+# Settings (environment):
+#   BIN SITE            the release binary and site (from `make build`)
+#   ITEMS               journal items in all (default 50000)
+#   ITEMS_PER           items per participant (default 50)
+#   BENCH_GROUPS        peer groups (default: one per 15 participants)
+#   BENCH_DATABASE_URL  where to seed and serve (default: a SQLite file
+#                       under BENCH_DIR, reused while it exists); a
+#                       postgres:// database must be empty of seed data
+#   DURATION CONNECTIONS THREADS   wrk's -d (seconds), -c and -t
+set -euo pipefail
+
+BIN="${BIN:?BIN: the polku release binary}"
+SITE="${SITE:?SITE: the built site folder}"
+ITEMS="${ITEMS:-50000}"
+ITEMS_PER="${ITEMS_PER:-50}"
+PARTICIPANTS=$(( (ITEMS + ITEMS_PER - 1) / ITEMS_PER ))
+GROUP_COUNT="${BENCH_GROUPS:-$(( PARTICIPANTS / 15 > 0 ? PARTICIPANTS / 15 : 1 ))}"
+DURATION="${DURATION:-10}"
+CONNECTIONS="${CONNECTIONS:-16}"
+THREADS="${THREADS:-2}"
+BENCH_DIR="${BENCH_DIR:-${TMPDIR:-/tmp}/polku-bench}"
+mkdir -p "$BENCH_DIR"
+NAME="p${PARTICIPANTS}-i${ITEMS_PER}-g${GROUP_COUNT}"
+DATABASE_URL="${BENCH_DATABASE_URL:-sqlite://$BENCH_DIR/$NAME.db}"
+SESSIONS="$BENCH_DIR/$NAME.sessions"
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/polku-bench-run.XXXXXX")
+SERVER_PID=
+cleanup() {
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+case "$DATABASE_URL" in
+  sqlite:*) fresh=$([ -s "$SESSIONS" ] && [ -f "${DATABASE_URL#sqlite://}" ] && echo no || echo yes) ;;
+  *) fresh=yes ;;
+esac
+if [ "$fresh" = yes ]; then
+  case "$DATABASE_URL" in sqlite:*) rm -f "${DATABASE_URL#sqlite://}"{,-wal,-shm} ;; esac
+  echo "bench: seeding $PARTICIPANTS participants x $ITEMS_PER items in $GROUP_COUNT groups"
+  started=$SECONDS
+  "$BIN" seed --database-url "$DATABASE_URL" --participants "$PARTICIPANTS" \
+    --items-per-participant "$ITEMS_PER" --groups "$GROUP_COUNT" --sessions 10 > "$SESSIONS.new"
+  mv "$SESSIONS.new" "$SESSIONS"
+  echo "bench: seeding took $((SECONDS - started)) s"
+else
+  echo "bench: reusing the seeded database $DATABASE_URL"
+fi
+
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+BASE="http://127.0.0.1:$PORT"
+ORIGIN="http://localhost:$PORT"
+RUST_LOG=warn "$BIN" serve --addr "127.0.0.1:$PORT" --database-url "$DATABASE_URL" \
+  --site-root "$SITE" > "$WORK/server.out" 2> "$WORK/server.log" &
+SERVER_PID=$!
+for _ in $(seq 100); do
+  curl -fs "$BASE/healthz" >/dev/null 2>&1 && break
+  sleep 0.2
+done
+curl -fs "$BASE/healthz" >/dev/null || { echo "bench: the server did not start" >&2; cat "$WORK/server.log" >&2; exit 1; }
+
+# One Lua table row per request kind: path, cookie, body. Each wrk thread
+# walks through the rows, so every request is a different person's.
+lua_rows() {
+  local kind="$1"
+  grep -v '^#' "$SESSIONS" | while read -r role user token group other; do
+    case "$kind:$role" in
+      home:participant) echo "{\"/\", \"$token\", nil}," ;;
+      journal:participant) echo "{\"/journal/reflections\", \"$token\", nil}," ;;
+      shared:facilitator) echo "{\"/groups/$group/people/$other\", \"$token\", nil}," ;;
+      toggle:participant)
+        echo "{\"/api/share_set\", \"$token\", \"id=$other&choice=facilitators\"},"
+        echo "{\"/api/share_set\", \"$token\", \"id=$other&choice=nobody\"}," ;;
+      healthz:participant) echo "{\"/healthz\", nil, nil}," ;;
+    esac
+  done
+}
+
+script() {
+  local kind="$1"
+  cat > "$WORK/$kind.lua" <<EOF
+local rows = {
+$(lua_rows "$kind")
+}
+local n = 0
+request = function()
+  n = n % #rows + 1
+  local row = rows[n]
+  local headers = {}
+  if row[2] then headers["Cookie"] = "polku_session=" .. row[2] end
+  if row[3] then
+    headers["Content-Type"] = "application/x-www-form-urlencoded"
+    headers["Origin"] = "$ORIGIN"
+    return wrk.format("POST", row[1], headers, row[3])
+  end
+  return wrk.format("GET", row[1], headers)
+end
+EOF
+}
+
+# A page that is not what a signed-in person gets is no benchmark.
+check() {
+  local path="$1" token="$2" want="$3"
+  local body
+  body=$(curl -fs -H "Cookie: polku_session=$token" "$BASE$path") || {
+    echo "bench: GET $path failed" >&2; exit 1; }
+  grep -q "$want" <<<"$body" || { echo "bench: GET $path lacks '$want'" >&2; exit 1; }
+}
+read -r _ p_user p_token _ p_item < <(grep '^participant' "$SESSIONS" | head -1)
+read -r _ _ f_token f_group f_person < <(grep '^facilitator' "$SESSIONS" | head -1)
+check / "$p_token" "$p_user"
+check /journal/reflections "$p_token" "/journal/reflections/"
+check "/groups/$f_group/people/$f_person" "$f_token" "item-"
+status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: polku_session=$p_token" \
+  -H "Origin: $ORIGIN" --data "id=$p_item&choice=facilitators" "$BASE/api/share_set")
+case "$status" in 2??|3??) ;; *) echo "bench: share_set answered $status" >&2; exit 1 ;; esac
+
+# wrk prints latencies as 812.00us, 1.20ms or 1.05s: in milliseconds.
+to_ms() {
+  awk -v v="$1" 'BEGIN {
+    n = v + 0
+    if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /m$/) n *= 60000; else if (v ~ /s$/) n *= 1000
+    printf "%.2f", n }'
+}
+
+declare -A RPS P50 P99 ERRORS
+run() {
+  local kind="$1"
+  script "$kind"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/$kind.lua" "$BASE" \
+    > "$WORK/$kind.out" 2>&1
+  RPS[$kind]=$(awk '/^Requests\/sec:/ {print $2}' "$WORK/$kind.out")
+  P50[$kind]=$(to_ms "$(awk '$1 == "50%" {print $2}' "$WORK/$kind.out")")
+  P99[$kind]=$(to_ms "$(awk '$1 == "99%" {print $2}' "$WORK/$kind.out")")
+  ERRORS[$kind]=$(awk '/Non-2xx or 3xx/ {print $5} /Socket errors/ {print "socket:" $0}' "$WORK/$kind.out" | tr '\n' ' ')
+}
+
+KINDS=(healthz home journal shared toggle)
+declare -A LABEL=(
+  [healthz]="GET /healthz (ceiling)"
+  [home]="GET / (participant home)"
+  [journal]="GET /journal/reflections"
+  [shared]="GET /groups/G/people/P (facilitator)"
+  [toggle]="POST /api/share_set (share/revoke)"
+)
+for kind in "${KINDS[@]}"; do
+  echo "bench: ${LABEL[$kind]} for ${DURATION}s, $CONNECTIONS connections"
+  run "$kind"
+done
+
+echo
+echo "Polku bench: $PARTICIPANTS participants x $ITEMS_PER items ($(( PARTICIPANTS * ITEMS_PER )) items), $GROUP_COUNT groups, on ${DATABASE_URL%%:*}; wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, $(nproc) cores"
+printf '%-40s %10s %10s %10s %10s %s\n' route "req/s" "p50 ms" "p99 ms" "vs healthz" errors
+for kind in "${KINDS[@]}"; do
+  ratio=$(awk -v a="${RPS[$kind]}" -v b="${RPS[healthz]}" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
+  printf '%-40s %10s %10s %10s %10s %s\n' "${LABEL[$kind]}" "${RPS[$kind]}" "${P50[$kind]}" "${P99[$kind]}" "$ratio" "${ERRORS[$kind]}"
+done
+echo "server peak RSS (VmHWM): $(awk '/VmHWM/ {print $2, $3}' "/proc/$SERVER_PID/status")"
