@@ -30,7 +30,13 @@ pub fn MyPathPage() -> impl IntoView {
         })
         .into_any()
     };
-    view! { <Layout title=t.path_title>{content}</Layout> }
+    view! {
+        <Layout title=t.path_title>
+            {content}
+            // Shown with the "confirm first" message: the confirmation is there.
+            <a class="button no-print" href="/devices#export">{t.devices_title}</a>
+        </Layout>
+    }
 }
 
 /// The form: a box for each thing that could go on the page.
