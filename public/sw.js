@@ -8,24 +8,28 @@
 "use strict";
 importScripts("/outbox-db.js");
 
-const CACHE = "polku-shell-v3";
+const CACHE = "polku-shell-v4";
 const HELP_CACHE = "polku-help-v1";
 const JOURNAL_CACHE = "polku-journal-v1";
 const CACHES = [CACHE, HELP_CACHE, JOURNAL_CACHE];
 const OFFLINE = "/offline";
 const OUTBOX = "/outbox";
+// Where quick exit goes: it must open without a connection too.
+const NEUTRAL = "/recipe";
 const HELP = "/help";
 const JOURNAL_PAGES_KEPT = 30;
 const SHELL = [
   OFFLINE,
   OUTBOX,
+  NEUTRAL,
   "/pkg/polku.css",
   "/pkg/polku.js",
   "/pkg/polku.wasm",
   "/outbox.js",
   "/outbox-db.js",
-  "/manifest.webmanifest",
+  "/quick-exit.js",
   "/icons/icon-192.png",
+  "/icons/neutral-192.png",
 ];
 
 // Writes that can be made offline: what they are, and what to show of them.
@@ -60,7 +64,7 @@ self.addEventListener("activate", (event) => {
 async function keepPagesInLanguage(language) {
   if (!language) return;
   const cache = await caches.open(CACHE);
-  for (const page of [OFFLINE, OUTBOX]) {
+  for (const page of [OFFLINE, OUTBOX, NEUTRAL]) {
     const cached = await cache.match(page);
     if (!cached || cached.headers.get("content-language") !== language) {
       await cache.add(page);
@@ -77,7 +81,7 @@ function isJournalPage(url) {
 }
 
 function isShellAsset(url) {
-  return SHELL.includes(url.pathname) && url.pathname !== OFFLINE && url.pathname !== OUTBOX;
+  return SHELL.includes(url.pathname) && ![OFFLINE, OUTBOX, NEUTRAL].includes(url.pathname);
 }
 
 /** Network first; the copy last seen when offline, else the offline page. */
@@ -139,6 +143,8 @@ self.addEventListener("fetch", (event) => {
       event.respondWith(networkFirst(event, JOURNAL_CACHE, url.pathname + url.search, null));
     } else if (url.pathname === OUTBOX) {
       event.respondWith(networkFirst(event, CACHE, OUTBOX, null));
+    } else if (url.pathname === NEUTRAL) {
+      event.respondWith(networkFirst(event, CACHE, NEUTRAL, null));
     } else {
       event.respondWith(networkFirst(event, null, OFFLINE, null));
     }

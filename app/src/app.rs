@@ -3,15 +3,15 @@ use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
-use crate::i18n::texts;
 use crate::ui::locale::{request_locale, use_texts};
 use crate::ui::pages::{
     AdminPage, AreaPage, CheckInPage, CheckInsPage, DevicesPage, DreamPage, DreamsPage,
     FiguresPage, GroupPage, GroupsPage, HelpAreaPage, HelpPage, HomePage, InvitePage,
-    InviteSharePage, JournalMilestonesPage, MenteePage, MentoringPage, MyGroupsPage, NotFoundPage,
-    OfflinePage, OutboxPage, PeerWorkDiaryPage, PeerWorkPage, RecoverPage, RecoverySharePage,
-    ReflectionPage, ReflectionsPage, SeenPage, SharePage, SharedPersonPage, SharingPage,
-    SignInPage, SkillPage, SkillsPage, StepPage, StepsPage, WishesPage,
+    InviteSharePage, JournalMilestonesPage, MenteePage, MentoringPage, MyGroupsPage, MyPathPage,
+    NotFoundPage, OfflinePage, OutboxPage, PeerWorkDiaryPage, PeerWorkPage, RecipePage,
+    RecoverPage, RecoverySharePage, ReflectionPage, ReflectionsPage, SeenPage, SharePage,
+    SharedPersonPage, SharingPage, SignInPage, SkillPage, SkillsPage, StepPage, StepsPage,
+    WishesPage,
 };
 
 /// The HTML document around every page. Rendered on the server only.
@@ -24,11 +24,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="theme-color" content="#1f5f5b"/>
-                <meta name="description" content=texts(locale).home_lead/>
-                <link rel="manifest" href="/manifest.webmanifest"/>
-                <link rel="icon" type="image/png" sizes="192x192" href="/icons/icon-192.png"/>
-                <link rel="apple-touch-icon" href="/icons/icon-192.png"/>
+                // Name, icon, manifest and description follow the person's
+                // choice of look: see `HomeScreenLook`.
                 <link rel="stylesheet" href="/pkg/polku.css"/>
+                // Not deferred: after a quick exit, Back must not show the
+                // page even for a moment.
+                <script src="/quick-exit.js"></script>
                 <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
@@ -71,6 +72,8 @@ pub fn App() -> impl IntoView {
                 // Every page waits for its data, so it is whole without JavaScript.
                 <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                 <Route path=path!("/help") view=HelpPage ssr=SsrMode::Async/>
+                <Route path=path!("/recipe") view=RecipePage ssr=SsrMode::Async/>
+                <Route path=path!("/my-path") view=MyPathPage ssr=SsrMode::Async/>
                 <Route path=path!("/help/areas/:id") view=HelpAreaPage ssr=SsrMode::Async/>
                 <Route path=path!("/offline") view=OfflinePage ssr=SsrMode::Async/>
                 <Route path=path!("/outbox") view=OutboxPage ssr=SsrMode::Async/>

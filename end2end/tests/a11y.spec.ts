@@ -54,6 +54,9 @@ test("every page meets WCAG 2.1 A and AA, for each kind of user", async ({ brows
     "/devices",
     "/help",
     "/outbox",
+    "/my-path",
+    "/my-path?show=1",
+    "/recipe",
   ]) {
     await expectAccessible(p, path);
   }

@@ -52,7 +52,7 @@ test("help in an emergency is one tap from the home page", async ({ page }) => {
 });
 
 test("the manifest makes the app installable", async ({ request }) => {
-  const response = await request.get("/manifest.webmanifest");
+  const response = await request.get("/api/manifest.webmanifest");
   expect(response.ok()).toBe(true);
   const manifest = await response.json();
   expect(manifest.name).toBe("Polku");

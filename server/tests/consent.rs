@@ -151,6 +151,18 @@ fn functions() -> Vec<Function> {
             call: |b, _| post(b, "/api/reflections", &[]),
             expect: own_list,
         },
+        // Taking one's data along: joining counted as the passkey
+        // confirmation, and everyone gets only their own.
+        Function {
+            name: "export.json",
+            call: |b, _| post(b, "/api/export.json", &[]),
+            expect: own_list,
+        },
+        Function {
+            name: "my_path",
+            call: |b, _| post(b, "/api/my_path", &[]),
+            expect: own_list,
+        },
         Function {
             name: "journal_home",
             call: |b, _| post(b, "/api/journal_home", &[]),

@@ -34,6 +34,7 @@ const ENDPOINTS: &[&str] = &[
     "dream_update",
     "dreams",
     "encourage",
+    "export.json",
     "facilitator_invite_create",
     "facilitator_invite_withdraw",
     "feedback_give",
@@ -55,6 +56,8 @@ const ENDPOINTS: &[&str] = &[
     "join_finish",
     "journal_home",
     "locale",
+    "look",
+    "manifest.webmanifest",
     "meeting_cancel",
     "meeting_schedule",
     "mentee",
@@ -69,6 +72,8 @@ const ENDPOINTS: &[&str] = &[
     "milestone_update",
     "my_memberships",
     "my_milestones",
+    "my_path",
+    "my_path_sheet",
     "next_meeting",
     "note_hide",
     "passkey_add_begin",
@@ -166,6 +171,8 @@ const NAMES: &[&str] = &[
     "code",
     "display_name",
     "locale",
+    "look",
+    "manifest.webmanifest",
     "phrase",
     "from",
     "to",
@@ -176,6 +183,8 @@ const NAMES: &[&str] = &[
     "starts_on",
     "monthly_from",
     "before",
+    "items",
+    "neutral",
 ];
 
 const VALUES: &[&str] = &[

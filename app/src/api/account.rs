@@ -22,6 +22,8 @@ pub struct SignedIn {
     pub is_staff: bool,
     /// Takes part in a group as a participant or peer mentor.
     pub is_member: bool,
+    /// Asked for a neutral name and icon: pages follow it.
+    pub neutral: bool,
 }
 
 #[server(endpoint = "join_begin")]
@@ -70,5 +72,6 @@ pub async fn current_user() -> Result<Option<SignedIn>, AppError> {
         is_admin: actor.is_admin,
         is_staff: actor.is_staff(),
         is_member,
+        neutral: account.neutral_look,
     }))
 }

@@ -44,8 +44,10 @@ pub struct DeviceList {
     pub sessions: Vec<SessionView>,
     pub history: Vec<EventView>,
     /// Confirmed with a passkey in the last ten minutes: adding and
-    /// removing passkeys is open.
+    /// removing passkeys, exporting and deleting are open.
     pub confirmed: bool,
+    /// Asked for a neutral name and icon on the home screen.
+    pub neutral: bool,
 }
 
 #[cfg(feature = "ssr")]
@@ -91,11 +93,16 @@ pub async fn my_devices() -> Result<DeviceList, AppError> {
         .into_iter()
         .map(event_view)
         .collect();
+    let neutral = store
+        .account(me.user_id)
+        .await?
+        .is_some_and(|a| a.neutral_look);
     Ok(DeviceList {
         passkeys,
         sessions,
         history,
         confirmed: crate::auth::require_recent_confirmation(&me).is_ok(),
+        neutral,
     })
 }
 

@@ -4,6 +4,7 @@ mod account;
 mod checkin;
 mod consent;
 mod date;
+mod export;
 mod field;
 mod figures;
 mod group;
@@ -11,6 +12,7 @@ mod help;
 mod journal;
 mod local_time;
 mod locale;
+mod manifest;
 mod meeting;
 mod mentoring;
 mod milestone;
@@ -26,6 +28,10 @@ pub use consent::{
     ShareChoice, ShareView, SharedContent, SharedItem, FEEDBACK_MAX,
 };
 pub use date::{format_date, Day};
+pub use export::{
+    parse_picked, Export, FeedbackRecord, MarkRecord, PathSheet, ShareRecord, WishRecord,
+    EXPORT_FORMAT, PICK_MAX,
+};
 pub use field::{validate_text, Field};
 pub use figures::{to_csv, AreaFigures, Cell, SHOWN_FROM};
 pub use group::{default_switch, phase_on, GroupKind, GroupSummary, Phase, INTENSIVE_MONTHS};
@@ -39,6 +45,7 @@ pub use journal::{
 };
 pub use local_time::{format_local, from_local, local_input, parse_local, to_local};
 pub use locale::Locale;
+pub use manifest::{manifest, touch_icon, Manifest};
 pub use meeting::{
     to_ics, Meeting, MeetingText, MEETING_MINUTES_MAX, MEETING_PLACE_MAX, MEETING_TOPIC_MAX,
 };

@@ -8,6 +8,7 @@ mod ceremonies;
 mod consent;
 mod erasure;
 mod events;
+mod export;
 mod figures;
 mod groups;
 mod help;

@@ -25,6 +25,8 @@ pub struct Account {
     pub display_name: String,
     pub locale: Locale,
     pub is_admin: bool,
+    /// Asked for a neutral name and icon on the home screen.
+    pub neutral_look: bool,
 }
 
 impl Store {
@@ -79,6 +81,17 @@ impl Store {
         Ok(())
     }
 
+    /// The person's own choice of a neutral name and icon on the home
+    /// screen.
+    pub async fn set_neutral_look(&self, user_id: i64, on: bool) -> Result<(), StoreError> {
+        sqlx::query("UPDATE users SET neutral_look = $1 WHERE id = $2")
+            .bind(i64::from(on))
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     /// The WebAuthn user handle of an account, for adding a passkey to it.
     pub async fn webauthn_id(&self, user_id: i64) -> Result<Option<String>, StoreError> {
         let row: Option<(Option<String>,)> =
@@ -90,16 +103,20 @@ impl Store {
     }
 
     pub async fn account(&self, user_id: i64) -> Result<Option<Account>, StoreError> {
-        let row: Option<(i64, String, String, i64)> =
-            sqlx::query_as("SELECT id, display_name, locale, is_admin FROM users WHERE id = $1")
-                .bind(user_id)
-                .fetch_optional(&self.pool)
-                .await?;
-        Ok(row.map(|(id, display_name, locale, is_admin)| Account {
-            id,
-            display_name,
-            locale: Locale::parse(&locale).unwrap_or_default(),
-            is_admin: is_admin != 0,
-        }))
+        let row: Option<(i64, String, String, i64, i64)> = sqlx::query_as(
+            "SELECT id, display_name, locale, is_admin, neutral_look FROM users WHERE id = $1",
+        )
+        .bind(user_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(
+            |(id, display_name, locale, is_admin, neutral_look)| Account {
+                id,
+                display_name,
+                locale: Locale::parse(&locale).unwrap_or_default(),
+                is_admin: is_admin != 0,
+                neutral_look: neutral_look != 0,
+            },
+        ))
     }
 }

@@ -1,13 +1,14 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::{AccountBar, BottomNav, LanguageSwitch};
+use super::{AccountBar, BottomNav, HomeScreenLook, LanguageSwitch, QuickExit};
 use crate::api::current_user;
 use crate::ui::locale::use_texts;
 
-/// The frame of every page: a header with the language switch, who is
-/// signed in, the page's content, and the bottom navigation within reach of
-/// a thumb. The person is looked up once for both.
+/// The frame of every page: a header with quick exit and the language
+/// switch, who is signed in, the page's content, and the bottom navigation
+/// within reach of a thumb. The person is looked up once for all of them,
+/// and decides the name and icon shown (see `HomeScreenLook`).
 #[component]
 pub fn Layout(title: &'static str, children: Children) -> impl IntoView {
     let t = use_texts();
@@ -17,7 +18,17 @@ pub fn Layout(title: &'static str, children: Children) -> impl IntoView {
         <Title text=title/>
         <a class="skip-link" href="#content">{t.skip_to_content}</a>
         <header class="top-bar">
-            <a class="brand" href="/">{t.app_name}</a>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    let neutral = signed_in().await.is_some_and(|me| me.neutral);
+                    let name = if neutral { t.neutral_app_name } else { t.app_name };
+                    view! {
+                        <HomeScreenLook neutral/>
+                        <a class="brand" href="/">{name}</a>
+                    }
+                })}
+            </Suspense>
+            <QuickExit/>
             <LanguageSwitch/>
         </header>
         <main id="content" class="page">

@@ -2,8 +2,8 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use crate::api::{
-    my_devices, DeleteAccount, DeviceList, EndAllSessions, EndSession, EventView, PasskeyView,
-    RemovePasskey, RenamePasskey,
+    my_devices, DeleteAccount, DeviceList, EndAllSessions, EndSession, EventView, ExportDownload,
+    PasskeyView, RemovePasskey, RenamePasskey, SetLook,
 };
 use crate::model::{format_date, Field, PASSKEY_LABEL_MAX};
 use crate::ui::components::{loaded, Card, FormError, Layout};
@@ -28,6 +28,7 @@ fn Devices(list: DeviceList) -> impl IntoView {
     let locale = use_locale();
     let only_one = list.passkeys.len() == 1;
     let confirmed = list.confirmed;
+    let neutral = list.neutral;
     view! {
         <Card id="passkeys" title=t.passkeys_title>
             <FormError action=RenamePasskey::url()/>
@@ -83,7 +84,52 @@ fn Devices(list: DeviceList) -> impl IntoView {
                 {list.history.into_iter().map(|e| view! { <HistoryRow e/> }).collect_view()}
             </ul>
         </Card>
+        <LookCard neutral/>
+        <ExportCard confirmed/>
         <EraseCard confirmed/>
+    }
+}
+
+/// The neutral name and icon, and how to leave in a hurry.
+#[component]
+fn LookCard(neutral: bool) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <Card id="look" title=t.look_title>
+            <p>{t.look_lead}</p>
+            <form class="stack" method="post" action=SetLook::url()>
+                <label class="choice">
+                    <input type="checkbox" name="neutral" checked=neutral/>
+                    {t.look_neutral}
+                </label>
+                <button type="submit">{t.save}</button>
+            </form>
+            <p class="hint">{t.look_reinstall}</p>
+            <p class="hint">{t.quick_exit_hint}</p>
+        </Card>
+    }
+}
+
+/// Taking everything along as a file, or a page of one's path: open once
+/// the person has confirmed with a passkey.
+#[component]
+fn ExportCard(confirmed: bool) -> impl IntoView {
+    let t = use_texts();
+    let actions = confirmed.then(|| {
+        view! {
+            <form method="post" action=ExportDownload::url()>
+                <button type="submit" class="primary">{t.export_download}</button>
+            </form>
+            <a class="button" href="/my-path">{t.path_open}</a>
+        }
+    });
+    view! {
+        <Card id="export" title=t.export_title>
+            <p>{t.export_lead}</p>
+            <FormError action=ExportDownload::url()/>
+            {if confirmed { None } else { Some(view! { <p class="hint">{t.export_confirm_first}</p> }) }}
+            <div class="actions">{actions}</div>
+        </Card>
     }
 }
 
