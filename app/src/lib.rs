@@ -1,6 +1,10 @@
 //! Polku, the application: shared types, pages and server functions. With
 //! `ssr` it also holds the store; with `hydrate` it is the browser's entry.
 
+// The page views are deeply nested types; the release browser build needs
+// more than the default depth to lay them out.
+#![recursion_limit = "256"]
+
 pub mod api;
 mod app;
 #[cfg(feature = "ssr")]
