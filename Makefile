@@ -31,7 +31,7 @@ ITEMS_PER ?= 50
 GROUPS ?=
 SEED_DATABASE_URL ?= sqlite://data/seed.db
 
-.PHONY: run build test size size-check size-report seed bench bench-mobile tools rust-tools \
+.PHONY: run build test size size-check seed bench bench-mobile tools rust-tools \
         node-tools browser brotli wrk lighthouse apt-update lint test-rust test-e2e \
         e2e-deps clean
 
@@ -43,13 +43,12 @@ build: tools
 	cargo leptos build --release
 
 ## Everything: formatting, lints for both builds, Rust tests on SQLite and
-## PostgreSQL, end-to-end tests in Chromium, and a release build of the
-## browser side with its size reported. The budget (size-check) joins this
-## list once the wasm is within it: today it is not (README, Performance).
+## PostgreSQL, end-to-end tests in Chromium, and the size budget of the
+## release browser build.
 test: tools browser brotli e2e-deps
 	@url=$$(scripts/test-postgres.sh start); \
 	trap 'scripts/test-postgres.sh stop' EXIT; \
-	$(MAKE) --no-print-directory lint test-rust test-e2e size-report TEST_DATABASE_URL="$$url"
+	$(MAKE) --no-print-directory lint test-rust test-e2e size-check TEST_DATABASE_URL="$$url"
 
 lint:
 	cargo fmt --all --check
@@ -74,12 +73,6 @@ size: build brotli
 size-check: tools brotli
 	cargo leptos build --release --frontend-only
 	@scripts/size.sh $(SITE) $(SIZE_BUDGET)
-
-## The same release build and report, without failing: it keeps the release
-## browser build compiling in every test run.
-size-report: tools brotli
-	cargo leptos build --release --frontend-only
-	@scripts/size.sh $(SITE)
 
 ## A database full of made-up people at SEED_DATABASE_URL (ITEMS, ITEMS_PER,
 ## GROUPS); prints session tokens of a sample of them.

@@ -5,7 +5,7 @@ use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Texts;
+use crate::i18n::{CeremonyTexts, Texts};
 use crate::model::Field;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
@@ -53,7 +53,16 @@ pub enum AppError {
 impl AppError {
     pub fn message(&self, t: &Texts) -> &'static str {
         match self {
-            AppError::BadInput => t.error_bad_input,
+            AppError::Invalid(field) => t.field_error(*field),
+            other => other.ceremony_message(&CeremonyTexts::of(t)),
+        }
+    }
+
+    /// The message from the few words a passkey island carries; a field
+    /// error, which no ceremony gives, reads as bad input there.
+    pub fn ceremony_message(&self, t: &CeremonyTexts) -> &'static str {
+        match self {
+            AppError::BadInput | AppError::Invalid(_) => t.error_bad_input,
             AppError::NotSignedIn => t.error_not_signed_in,
             AppError::InvalidDisplayName => t.error_display_name,
             AppError::InviteNotValid => t.invite_invalid,
@@ -62,7 +71,6 @@ impl AppError {
             AppError::PasskeyTaken => t.error_passkey_taken,
             AppError::SignInFailed => t.error_sign_in_failed,
             AppError::TooManyRequests => t.error_too_many_requests,
-            AppError::Invalid(field) => t.field_error(*field),
             AppError::Forbidden => t.error_forbidden,
             AppError::NotFound => t.error_not_found,
             AppError::NeedsConfirmation => t.error_needs_confirmation,

@@ -2,9 +2,12 @@
 //! is one file filling the same struct, so a missing translation is a
 //! compile error rather than a blank on someone's screen.
 
+mod ceremony;
 mod en;
 mod fi;
 mod sv;
+
+pub use ceremony::{ceremony_texts, CeremonyTexts};
 
 use crate::model::{
     AccountEventKind, Aspect, Field, LifeArea, Locale, PeerWorkKind, Phrase, Role, ShareCategory,

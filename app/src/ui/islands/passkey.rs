@@ -10,12 +10,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::error::AppError;
-use crate::i18n::{endonym, texts};
+use crate::i18n::{ceremony_texts, endonym};
 use crate::model::{Locale, DISPLAY_NAME_MAX};
 
 #[island]
 pub fn JoinForm(code: String, locale: Locale) -> impl IntoView {
-    let t = texts(locale);
+    let t = ceremony_texts(locale);
     let name = NodeRef::<Input>::new();
     let language = NodeRef::<Select>::new();
     let ceremony = Attempt::new(locale, "/");
@@ -62,7 +62,7 @@ pub fn JoinForm(code: String, locale: Locale) -> impl IntoView {
 #[island]
 pub fn SignInButton(locale: Locale) -> impl IntoView {
     let ceremony = Attempt::new(locale, "/");
-    ceremony.button(texts(locale).sign_in_button, browser::sign_in)
+    ceremony.button(ceremony_texts(locale).sign_in_button, browser::sign_in)
 }
 
 /// Proves it is still you, then shows the page again with the actions that
@@ -70,7 +70,7 @@ pub fn SignInButton(locale: Locale) -> impl IntoView {
 #[island]
 pub fn ConfirmButton(locale: Locale) -> impl IntoView {
     let ceremony = Attempt::new(locale, "/devices");
-    ceremony.button(texts(locale).confirm_button, browser::confirm)
+    ceremony.button(ceremony_texts(locale).confirm_button, browser::confirm)
 }
 
 /// Adds a passkey on this device, asking for a confirmation first if the
@@ -78,14 +78,17 @@ pub fn ConfirmButton(locale: Locale) -> impl IntoView {
 #[island]
 pub fn AddPasskeyButton(locale: Locale) -> impl IntoView {
     let ceremony = Attempt::new(locale, "/devices");
-    ceremony.button(texts(locale).add_passkey_button, browser::add_passkey)
+    ceremony.button(
+        ceremony_texts(locale).add_passkey_button,
+        browser::add_passkey,
+    )
 }
 
 /// Makes a new passkey from a recovery link.
 #[island]
 pub fn RecoverButton(code: String, locale: Locale) -> impl IntoView {
     let ceremony = Attempt::new(locale, "/");
-    ceremony.button(texts(locale).recover_button, move || {
+    ceremony.button(ceremony_texts(locale).recover_button, move || {
         browser::recover(code.clone())
     })
 }
@@ -124,7 +127,8 @@ impl Attempt {
             match ceremony.await {
                 Ok(()) => browser::go(self.then),
                 Err(err) => {
-                    self.error.set(Some(err.message(texts(self.locale))));
+                    self.error
+                        .set(Some(err.ceremony_message(ceremony_texts(self.locale))));
                     self.busy.set(false);
                 }
             }
@@ -133,7 +137,7 @@ impl Attempt {
 
     /// The submit button of a form, with its error and the no-JavaScript hint.
     fn status(self, label: &'static str) -> impl IntoView {
-        let t = texts(self.locale);
+        let t = ceremony_texts(self.locale);
         let (busy, ready) = (self.busy, self.ready);
         view! {
             <p role="alert">{move || self.error.get()}</p>
@@ -150,7 +154,7 @@ impl Attempt {
         F: Fn() -> Fut + 'static,
         Fut: Future<Output = Result<(), AppError>> + 'static,
     {
-        let t = texts(self.locale);
+        let t = ceremony_texts(self.locale);
         let (busy, ready) = (self.busy, self.ready);
         view! {
             <div class="stack">
@@ -169,92 +173,10 @@ impl Attempt {
     }
 }
 
-/// The WebAuthn calls themselves. On the server these are never run: islands
-/// only render there.
 #[cfg(feature = "hydrate")]
-mod browser {
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
-    use webauthn_rs_proto::{
-        CreationChallengeResponse, PublicKeyCredential, RegisterPublicKeyCredential,
-        RequestChallengeResponse,
-    };
+use super::browser;
 
-    use super::{AppError, Locale};
-    use crate::api::{
-        begin_add_passkey, begin_confirm, begin_join, begin_recovery, begin_sign_in,
-        finish_add_passkey, finish_confirm, finish_join, finish_recovery, finish_sign_in,
-    };
-
-    fn credentials() -> Result<web_sys::CredentialsContainer, AppError> {
-        web_sys::window()
-            .map(|w| w.navigator().credentials())
-            .ok_or(AppError::Internal)
-    }
-
-    /// Asks the authenticator for a new passkey.
-    async fn create(
-        challenge: CreationChallengeResponse,
-    ) -> Result<RegisterPublicKeyCredential, AppError> {
-        let options: web_sys::CredentialCreationOptions = challenge.into();
-        let promise = credentials()?
-            .create_with_options(&options)
-            .map_err(|_| AppError::PasskeyFailed)?;
-        let created = JsFuture::from(promise)
-            .await
-            .map_err(|_| AppError::PasskeyFailed)?;
-        let created: web_sys::PublicKeyCredential = created.unchecked_into();
-        Ok(RegisterPublicKeyCredential::from(created))
-    }
-
-    /// Asks the authenticator to use a passkey.
-    async fn get(challenge: RequestChallengeResponse) -> Result<PublicKeyCredential, AppError> {
-        let options: web_sys::CredentialRequestOptions = challenge.into();
-        let promise = credentials()?
-            .get_with_options(&options)
-            .map_err(|_| AppError::SignInFailed)?;
-        let used = JsFuture::from(promise)
-            .await
-            .map_err(|_| AppError::SignInFailed)?;
-        let used: web_sys::PublicKeyCredential = used.unchecked_into();
-        Ok(PublicKeyCredential::from(used))
-    }
-
-    pub async fn join(code: String, name: String, locale: Locale) -> Result<(), AppError> {
-        let created = create(begin_join(code, name, locale).await?).await?;
-        finish_join(created).await
-    }
-
-    pub async fn sign_in() -> Result<(), AppError> {
-        finish_sign_in(get(begin_sign_in().await?).await?).await
-    }
-
-    pub async fn confirm() -> Result<(), AppError> {
-        finish_confirm(get(begin_confirm().await?).await?).await
-    }
-
-    pub async fn add_passkey() -> Result<(), AppError> {
-        let challenge = match begin_add_passkey().await {
-            Err(AppError::NeedsConfirmation) => {
-                confirm().await?;
-                begin_add_passkey().await?
-            }
-            other => other?,
-        };
-        finish_add_passkey(create(challenge).await?).await
-    }
-
-    pub async fn recover(code: String) -> Result<(), AppError> {
-        finish_recovery(create(begin_recovery(code).await?).await?).await
-    }
-
-    pub fn go(path: &str) {
-        if let Some(window) = web_sys::window() {
-            let _ = window.location().assign(path);
-        }
-    }
-}
-
+/// On the server the islands only render; their calls are never made.
 #[cfg(not(feature = "hydrate"))]
 mod browser {
     use super::{AppError, Locale};
