@@ -9,7 +9,7 @@ use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 
-use app::auth::{AuthConfig, GuessLimits, RateLimiter};
+use app::auth::{AuthConfig, CallerCache, GuessLimits, RateLimiter};
 use app::store::Store;
 use app::{shell, App};
 
@@ -53,6 +53,7 @@ pub fn router(state: AppState) -> Router {
                 provide_context(store.clone());
                 provide_context(auth.clone());
                 provide_context(per_code.clone());
+                provide_context(CallerCache::default());
             },
             {
                 let options = state.leptos_options.clone();

@@ -1,6 +1,7 @@
 //! Who is calling: passkey ceremonies, sessions and their cookies. Server only.
 
 mod assert;
+mod caller;
 mod ceremony;
 mod cookies;
 mod limiter;
@@ -8,6 +9,7 @@ mod register;
 mod session;
 
 pub use assert::{begin_confirm, begin_sign_in, finish_confirm, finish_sign_in};
+pub use caller::CallerCache;
 pub use cookies::request_cookie;
 pub use limiter::{count_try, GuessLimits, RateLimiter};
 pub use register::{
@@ -83,7 +85,12 @@ pub fn require_recent_confirmation(session: &SessionRow) -> Result<(), AppError>
 /// calling and what the policy needs to know about them.
 pub async fn require_actor() -> Result<(SessionRow, Actor), AppError> {
     let session = require_session().await?;
+    let cache = caller::cache();
+    if let Some(actor) = cache.actor(session.user_id) {
+        return Ok((session, actor));
+    }
     let (store, _) = context()?;
     let actor = store.actor(session.user_id).await?;
+    cache.keep_actor(actor.clone());
     Ok((session, actor))
 }

@@ -1,3 +1,4 @@
+use super::caller::{cache, forget_caller};
 use super::context;
 use super::cookies::{self, SESSION};
 use crate::error::AppError;
@@ -5,13 +6,21 @@ use crate::store::{hash_code, Account, SessionRow};
 
 /// This request's live session, if any.
 pub async fn current_session() -> Result<Option<SessionRow>, AppError> {
+    let cache = cache();
+    if let Some(known) = cache.session() {
+        return Ok(known);
+    }
     let (store, config) = context()?;
-    let Some(token) = cookies::read(&config, SESSION) else {
-        return Ok(None);
+    let session = match cookies::read(&config, SESSION) {
+        Some(token) => {
+            store
+                .live_session(&hash_code(&token), config.limits)
+                .await?
+        }
+        None => None,
     };
-    Ok(store
-        .live_session(&hash_code(&token), config.limits)
-        .await?)
+    cache.keep_session(session.clone());
+    Ok(session)
 }
 
 /// The signed-in account of this request, if any.
@@ -33,6 +42,7 @@ pub async fn require_session() -> Result<SessionRow, AppError> {
 /// this browser had before ends, so a planted token is worth nothing.
 pub async fn sign_in(user_id: i64, device: &str) -> Result<(), AppError> {
     let (store, config) = context()?;
+    forget_caller();
     if let Some(old) = cookies::read(&config, SESSION) {
         store.end_session(&hash_code(&old)).await?;
     }
@@ -54,6 +64,7 @@ pub async fn sign_in(user_id: i64, device: &str) -> Result<(), AppError> {
 /// language cookie stays.
 pub fn clear_session_cookie() -> Result<(), AppError> {
     let (_, config) = context()?;
+    forget_caller();
     cookies::write(&config, SESSION, "", None);
     if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
         response.insert_header(
