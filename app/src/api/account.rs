@@ -64,8 +64,9 @@ pub async fn current_user() -> Result<Option<SignedIn>, AppError> {
     let Some(account) = crate::auth::current_account().await? else {
         return Ok(None);
     };
-    let store = expect_context::<crate::store::Store>();
-    let actor = store.actor(account.id).await?;
+    let Some((_, actor)) = crate::auth::current_actor().await? else {
+        return Ok(None);
+    };
     let is_member = actor.member_groups().next().is_some();
     Ok(Some(SignedIn {
         display_name: account.display_name,

@@ -39,10 +39,7 @@ mod ssr {
 
     /// The caller, if signed in; help is for everyone.
     pub async fn caller() -> Result<Option<Actor>, AppError> {
-        match crate::auth::current_session().await? {
-            Some(session) => Ok(Some(store().actor(session.user_id).await?)),
-            None => Ok(None),
-        }
+        Ok(crate::auth::current_actor().await?.map(|(_, actor)| actor))
     }
 
     pub async fn area_help(

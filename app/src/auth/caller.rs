@@ -7,47 +7,68 @@
 //! end. A POST may change the caller's session or memberships; it reads
 //! them afresh each time.
 
+use std::future::Future;
 use std::sync::{Arc, Mutex};
 
+use tokio::sync::OnceCell;
+
+use crate::error::AppError;
 use crate::policy::Actor;
-use crate::store::SessionRow;
+use crate::store::{Account, SessionRow};
 
 #[derive(Clone, Default)]
-pub struct CallerCache(Arc<Mutex<Known>>);
+pub struct CallerCache(Arc<Mutex<Cells>>);
 
-#[derive(Default)]
-struct Known {
-    /// `Some(None)`: looked up, and this request has no live session.
-    session: Option<Option<SessionRow>>,
-    actor: Option<Actor>,
+/// Once-cells, so the server functions of one page that run at the same
+/// time wait for one read instead of each making its own.
+#[derive(Clone, Default)]
+struct Cells {
+    session: Arc<OnceCell<Option<SessionRow>>>,
+    actor: Arc<OnceCell<Actor>>,
+    account: Arc<OnceCell<Option<Account>>>,
 }
 
 impl CallerCache {
-    fn known(&self) -> std::sync::MutexGuard<'_, Known> {
-        // A panic elsewhere cannot leave this in a half-written state worth
-        // refusing: every field is replaced whole.
-        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    fn cells(&self) -> Cells {
+        // Every field is replaced whole, so a panic elsewhere cannot leave
+        // a half-written value behind.
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
-    pub fn session(&self) -> Option<Option<SessionRow>> {
-        self.known().session.clone()
+    pub async fn session<F>(&self, read: F) -> Result<Option<SessionRow>, AppError>
+    where
+        F: Future<Output = Result<Option<SessionRow>, AppError>>,
+    {
+        let cell = self.cells().session;
+        cell.get_or_try_init(|| read).await.cloned()
     }
 
-    pub fn keep_session(&self, session: Option<SessionRow>) {
-        self.known().session = Some(session);
+    /// The actor of `user_id`; read afresh if what is kept is someone else's.
+    pub async fn actor<F>(&self, user_id: i64, read: F) -> Result<Actor, AppError>
+    where
+        F: Future<Output = Result<Actor, AppError>>,
+    {
+        let cell = self.cells().actor;
+        match cell.get() {
+            Some(actor) if actor.user_id != user_id => read.await,
+            _ => cell.get_or_try_init(|| read).await.cloned(),
+        }
     }
 
-    /// The actor, if it was read for this same person.
-    pub fn actor(&self, user_id: i64) -> Option<Actor> {
-        self.known().actor.clone().filter(|a| a.user_id == user_id)
-    }
-
-    pub fn keep_actor(&self, actor: Actor) {
-        self.known().actor = Some(actor);
+    /// The account of `user_id`; read afresh if what is kept is someone else's.
+    pub async fn account<F>(&self, user_id: i64, read: F) -> Result<Option<Account>, AppError>
+    where
+        F: Future<Output = Result<Option<Account>, AppError>>,
+    {
+        let cell = self.cells().account;
+        match cell.get() {
+            Some(Some(account)) if account.id != user_id => read.await,
+            _ => cell.get_or_try_init(|| read).await.cloned(),
+        }
     }
 
     pub fn forget(&self) {
-        *self.known() = Known::default();
+        *self.0.lock().unwrap_or_else(|e| e.into_inner()) = Cells::default();
     }
 }
 

@@ -84,13 +84,19 @@ pub fn require_recent_confirmation(session: &SessionRow) -> Result<(), AppError>
 /// The first line of every server function that acts on groups: who is
 /// calling and what the policy needs to know about them.
 pub async fn require_actor() -> Result<(SessionRow, Actor), AppError> {
-    let session = require_session().await?;
-    let cache = caller::cache();
-    if let Some(actor) = cache.actor(session.user_id) {
-        return Ok((session, actor));
-    }
-    let (store, _) = context()?;
-    let actor = store.actor(session.user_id).await?;
-    cache.keep_actor(actor.clone());
-    Ok((session, actor))
+    current_actor().await?.ok_or(AppError::NotSignedIn)
+}
+
+/// The caller and what the policy needs to know about them, if signed in.
+pub async fn current_actor() -> Result<Option<(SessionRow, Actor)>, AppError> {
+    let Some(session) = current_session().await? else {
+        return Ok(None);
+    };
+    let actor = caller::cache()
+        .actor(session.user_id, async {
+            let (store, _) = context()?;
+            Ok(store.actor(session.user_id).await?)
+        })
+        .await?;
+    Ok(Some((session, actor)))
 }

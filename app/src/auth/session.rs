@@ -6,21 +6,19 @@ use crate::store::{hash_code, Account, SessionRow};
 
 /// This request's live session, if any.
 pub async fn current_session() -> Result<Option<SessionRow>, AppError> {
-    let cache = cache();
-    if let Some(known) = cache.session() {
-        return Ok(known);
-    }
-    let (store, config) = context()?;
-    let session = match cookies::read(&config, SESSION) {
-        Some(token) => {
-            store
-                .live_session(&hash_code(&token), config.limits)
-                .await?
-        }
-        None => None,
-    };
-    cache.keep_session(session.clone());
-    Ok(session)
+    cache()
+        .session(async {
+            let (store, config) = context()?;
+            Ok(match cookies::read(&config, SESSION) {
+                Some(token) => {
+                    store
+                        .live_session(&hash_code(&token), config.limits)
+                        .await?
+                }
+                None => None,
+            })
+        })
+        .await
 }
 
 /// The signed-in account of this request, if any.
@@ -28,8 +26,12 @@ pub async fn current_account() -> Result<Option<Account>, AppError> {
     let Some(session) = current_session().await? else {
         return Ok(None);
     };
-    let (store, _) = context()?;
-    Ok(store.account(session.user_id).await?)
+    cache()
+        .account(session.user_id, async {
+            let (store, _) = context()?;
+            Ok(store.account(session.user_id).await?)
+        })
+        .await
 }
 
 /// The first line of every server function that needs a person: their
