@@ -4,11 +4,11 @@
 //! It lives for one request only, and only a GET request (a page being
 //! drawn, a calendar or manifest fetched) keeps it: those change nothing
 //! about who the caller is, so what was read at the start stays true to the
-//! end. A POST may change the caller's session or memberships; it reads
-//! them afresh each time.
+//! end. A POST may change the caller's session or memberships (signing in
+//! and out are POSTs); it reads them afresh each time.
 
 use std::future::Future;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use tokio::sync::OnceCell;
 
@@ -17,30 +17,23 @@ use crate::policy::Actor;
 use crate::store::{Account, SessionRow};
 
 #[derive(Clone, Default)]
-pub struct CallerCache(Arc<Mutex<Cells>>);
+pub struct CallerCache(Arc<Cells>);
 
 /// Once-cells, so the server functions of one page that run at the same
 /// time wait for one read instead of each making its own.
-#[derive(Clone, Default)]
+#[derive(Default)]
 struct Cells {
-    session: Arc<OnceCell<Option<SessionRow>>>,
-    actor: Arc<OnceCell<Actor>>,
-    account: Arc<OnceCell<Option<Account>>>,
+    session: OnceCell<Option<SessionRow>>,
+    actor: OnceCell<Actor>,
+    account: OnceCell<Option<Account>>,
 }
 
 impl CallerCache {
-    fn cells(&self) -> Cells {
-        // Every field is replaced whole, so a panic elsewhere cannot leave
-        // a half-written value behind.
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).clone()
-    }
-
     pub async fn session<F>(&self, read: F) -> Result<Option<SessionRow>, AppError>
     where
         F: Future<Output = Result<Option<SessionRow>, AppError>>,
     {
-        let cell = self.cells().session;
-        cell.get_or_try_init(|| read).await.cloned()
+        self.0.session.get_or_try_init(|| read).await.cloned()
     }
 
     /// The actor of `user_id`; read afresh if what is kept is someone else's.
@@ -48,7 +41,7 @@ impl CallerCache {
     where
         F: Future<Output = Result<Actor, AppError>>,
     {
-        let cell = self.cells().actor;
+        let cell = &self.0.actor;
         match cell.get() {
             Some(actor) if actor.user_id != user_id => read.await,
             _ => cell.get_or_try_init(|| read).await.cloned(),
@@ -60,15 +53,11 @@ impl CallerCache {
     where
         F: Future<Output = Result<Option<Account>, AppError>>,
     {
-        let cell = self.cells().account;
+        let cell = &self.0.account;
         match cell.get() {
             Some(Some(account)) if account.id != user_id => read.await,
             _ => cell.get_or_try_init(|| read).await.cloned(),
         }
-    }
-
-    pub fn forget(&self) {
-        *self.0.lock().unwrap_or_else(|e| e.into_inner()) = Cells::default();
     }
 }
 
@@ -81,12 +70,5 @@ pub fn cache() -> CallerCache {
     match use_context::<CallerCache>() {
         Some(cache) if reads_only => cache,
         _ => CallerCache::default(),
-    }
-}
-
-/// After signing in or out: the next look reads the session again.
-pub fn forget_caller() {
-    if let Some(cache) = leptos::prelude::use_context::<CallerCache>() {
-        cache.forget();
     }
 }

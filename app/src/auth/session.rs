@@ -1,4 +1,4 @@
-use super::caller::{cache, forget_caller};
+use super::caller::cache;
 use super::context;
 use super::cookies::{self, SESSION};
 use crate::error::AppError;
@@ -44,7 +44,6 @@ pub async fn require_session() -> Result<SessionRow, AppError> {
 /// this browser had before ends, so a planted token is worth nothing.
 pub async fn sign_in(user_id: i64, device: &str) -> Result<(), AppError> {
     let (store, config) = context()?;
-    forget_caller();
     if let Some(old) = cookies::read(&config, SESSION) {
         store.end_session(&hash_code(&old)).await?;
     }
@@ -66,7 +65,6 @@ pub async fn sign_in(user_id: i64, device: &str) -> Result<(), AppError> {
 /// language cookie stays.
 pub fn clear_session_cookie() -> Result<(), AppError> {
     let (_, config) = context()?;
-    forget_caller();
     cookies::write(&config, SESSION, "", None);
     if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
         response.insert_header(
