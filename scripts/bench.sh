@@ -30,7 +30,8 @@ BENCH_DIR="${BENCH_DIR:-${TMPDIR:-/tmp}/polku-bench}"
 mkdir -p "$BENCH_DIR"
 NAME="p${PARTICIPANTS}-i${ITEMS_PER}-g${GROUP_COUNT}"
 DATABASE_URL="${BENCH_DATABASE_URL:-sqlite://$BENCH_DIR/$NAME.db}"
-SESSIONS="$BENCH_DIR/$NAME.sessions"
+# Per backend: a PostgreSQL run must not overwrite a kept SQLite run's people.
+SESSIONS="$BENCH_DIR/$NAME.${DATABASE_URL%%:*}.sessions"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/polku-bench-run.XXXXXX")
 SERVER_PID=
 cleanup() {

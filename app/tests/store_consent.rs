@@ -443,3 +443,43 @@ async fn notes_go_only_on_items_shared_with_their_writer_and_go_with_the_item() 
     })
     .await;
 }
+
+/// A participant's choice for one item, sent many times at once (a double
+/// tap, the outbox retrying): every one succeeds, and one share is left.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_same_choice_many_times_at_once_leaves_one_share() {
+    on_each_backend(|store| async move {
+        let w = world(&store).await;
+        let item = reflection(&store, w.owner, 900).await;
+        for round in 0..3 {
+            let choices: Vec<_> = (0..16)
+                .map(|_| {
+                    let store = store.clone();
+                    tokio::spawn(async move {
+                        store
+                            .set_audiences(w.owner, item, &[Audience::Facilitators], None, true)
+                            .await
+                    })
+                })
+                .collect();
+            for choice in choices {
+                let done = choice.await.unwrap();
+                assert!(done.unwrap(), "round {round}: every choice is kept");
+            }
+            let shares = store.shares_of(w.owner, item).await.unwrap();
+            assert_eq!(shares.len(), 1, "round {round}: {shares:?}");
+            assert_eq!(
+                seen_by(&store, w.facilitator, w.owner, &[item]).await,
+                vec![item]
+            );
+            store
+                .set_audiences(w.owner, item, &[], None, true)
+                .await
+                .unwrap();
+            assert!(seen_by(&store, w.facilitator, w.owner, &[item])
+                .await
+                .is_empty());
+        }
+    })
+    .await;
+}

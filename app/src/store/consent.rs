@@ -4,7 +4,7 @@
 
 use sqlx::AnyConnection;
 
-use super::{now, Column, Store, StoreError};
+use super::{now, Backend, Column, Store, StoreError};
 use crate::model::{
     AccessView, Audience, Day, FeedbackKind, FeedbackView, ItemKind, LifeArea, Page, PeerWorkKind,
     Phrase, ShareCategory, ShareView, SharedContent, SharedItem, SkillKind, StepKind, StepStatus,
@@ -437,12 +437,21 @@ impl Store {
     ) -> Result<bool, StoreError> {
         let at = now();
         let mut tx = self.begin_write().await?;
-        let owned: Option<(i64,)> =
-            sqlx::query_as("SELECT id FROM items WHERE id = $1 AND owner_id = $2")
-                .bind(item)
-                .bind(owner)
-                .fetch_optional(&mut *tx)
-                .await?;
+        // Two choices for one item at once (a double tap, the outbox's
+        // retry) must not both find it unshared and both insert. On
+        // PostgreSQL the item's row stays locked until this commits; on
+        // SQLite the write transaction is the lock already.
+        let lock = match self.backend {
+            Backend::Postgres => " FOR UPDATE",
+            Backend::Sqlite => "",
+        };
+        let owned: Option<(i64,)> = sqlx::query_as(&format!(
+            "SELECT id FROM items WHERE id = $1 AND owner_id = $2{lock}"
+        ))
+        .bind(item)
+        .bind(owner)
+        .fetch_optional(&mut *tx)
+        .await?;
         if owned.is_none() {
             return Ok(false);
         }
