@@ -215,6 +215,53 @@ async fn lists_come_a_page_at_a_time_newest_first() {
 }
 
 #[tokio::test]
+async fn the_home_page_gets_only_the_newest_open_dreams_and_steps_of_its_own() {
+    on_each_backend(|store| async move {
+        let (_, aino, bea) = two_participants(&store).await;
+        for n in 0..5 {
+            store
+                .create_dream(aino, &rid(200 + n), &dream(&format!("Unelma {n}")))
+                .await
+                .unwrap();
+            store
+                .create_step(aino, &rid(300 + n), &step(&format!("Askel {n}"), None))
+                .await
+                .unwrap();
+        }
+        let put_away = store.newest_dreams(aino, 1).await.unwrap()[0].id;
+        assert!(store
+            .set_dream_archived(aino, put_away, true)
+            .await
+            .unwrap());
+        let done = store.newest_open_steps(aino, 1).await.unwrap()[0].id;
+        assert!(store
+            .set_step_status(aino, done, StepStatus::Done, Day::today())
+            .await
+            .unwrap());
+        store
+            .create_dream(bea, &rid(400), &dream("Bean unelma"))
+            .await
+            .unwrap();
+
+        let titles = |items: Vec<String>| items.join(", ");
+        let dreams = store.newest_dreams(aino, 3).await.unwrap();
+        assert_eq!(
+            titles(dreams.into_iter().map(|d| d.title).collect()),
+            "Unelma 3, Unelma 2, Unelma 1",
+            "newest first, without the one put away or anyone else's"
+        );
+        let steps = store.newest_open_steps(aino, 10).await.unwrap();
+        assert_eq!(
+            titles(steps.into_iter().map(|s| s.title).collect()),
+            "Askel 3, Askel 2, Askel 1, Askel 0",
+            "open ones only"
+        );
+        assert!(store.newest_dreams(aino, 0).await.unwrap().is_empty());
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn the_next_step_is_picked_done_in_one_go_and_counted() {
     on_each_backend(|store| async move {
         let (_, aino, _) = two_participants(&store).await;

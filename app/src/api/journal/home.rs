@@ -57,16 +57,18 @@ pub async fn load_journal_home() -> Result<Option<JournalHome>, AppError> {
     };
     let store = expect_context::<crate::store::Store>();
     let next_step = store.next_step(me.user_id).await?;
-    let mut dreams = store.dreams(me.user_id, false, None).await?.items;
-    dreams.truncate(3);
+    // Dreams and open steps shown.
+    const HOME_DREAMS: i64 = 3;
+    const HOME_STEPS: i64 = 5;
+    let dreams = store.newest_dreams(me.user_id, HOME_DREAMS).await?;
+    // One more than shown, in case the next step is among them.
     let mut open_steps: Vec<Step> = store
-        .steps(me.user_id, false, None)
+        .newest_open_steps(me.user_id, HOME_STEPS + 1)
         .await?
-        .items
         .into_iter()
         .filter(|s| next_step.as_ref().is_none_or(|n| n.id != s.id))
         .collect();
-    open_steps.truncate(5);
+    open_steps.truncate(HOME_STEPS as usize);
     let achievements = store
         .achievements(me.user_id, 5)
         .await?

@@ -111,6 +111,25 @@ impl Store {
         archived: bool,
         cursor: Option<i64>,
     ) -> Result<Page<Dream>, StoreError> {
+        let dreams = self
+            .dreams_before(owner, archived, before(cursor), page_limit())
+            .await?;
+        Ok(into_page(dreams, |d| d.id))
+    }
+
+    /// The newest `limit` current dreams, for the home page: no more rows
+    /// read and unsealed than are shown.
+    pub async fn newest_dreams(&self, owner: i64, limit: i64) -> Result<Vec<Dream>, StoreError> {
+        self.dreams_before(owner, false, before(None), limit).await
+    }
+
+    async fn dreams_before(
+        &self,
+        owner: i64,
+        archived: bool,
+        before: i64,
+        limit: i64,
+    ) -> Result<Vec<Dream>, StoreError> {
         let filter = if archived { "IS NOT NULL" } else { "IS NULL" };
         let rows: Vec<DreamTuple> = sqlx::query_as(&format!(
             "SELECT {COLUMNS} WHERE i.owner_id = $1 AND i.kind = 'dream' AND i.id < $2
@@ -118,14 +137,10 @@ impl Store {
              ORDER BY i.id DESC LIMIT $3"
         ))
         .bind(owner)
-        .bind(before(cursor))
-        .bind(page_limit())
+        .bind(before)
+        .bind(limit)
         .fetch_all(&self.pool)
         .await?;
-        let dreams = rows
-            .into_iter()
-            .map(|r| dream(self, r))
-            .collect::<Result<_, _>>()?;
-        Ok(into_page(dreams, |d| d.id))
+        rows.into_iter().map(|r| dream(self, r)).collect()
     }
 }

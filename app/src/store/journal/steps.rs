@@ -168,21 +168,36 @@ impl Store {
         done: bool,
         cursor: Option<i64>,
     ) -> Result<Page<Step>, StoreError> {
+        let steps = self
+            .steps_before(owner, done, before(cursor), page_limit())
+            .await?;
+        Ok(into_page(steps, |s| s.id))
+    }
+
+    /// The newest `limit` open steps, for the home page: no more rows read
+    /// and unsealed than are shown.
+    pub async fn newest_open_steps(&self, owner: i64, limit: i64) -> Result<Vec<Step>, StoreError> {
+        self.steps_before(owner, false, before(None), limit).await
+    }
+
+    async fn steps_before(
+        &self,
+        owner: i64,
+        done: bool,
+        before: i64,
+        limit: i64,
+    ) -> Result<Vec<Step>, StoreError> {
         let filter = if done { "= 'done'" } else { "<> 'done'" };
         let rows: Vec<StepTuple> = sqlx::query_as(&format!(
             "SELECT {COLUMNS} WHERE i.owner_id = $1 AND i.kind = 'step' AND i.id < $2 AND s.status {filter}
              ORDER BY i.id DESC LIMIT $3"
         ))
         .bind(owner)
-        .bind(before(cursor))
-        .bind(page_limit())
+        .bind(before)
+        .bind(limit)
         .fetch_all(&self.pool)
         .await?;
-        let steps = rows
-            .into_iter()
-            .map(|r| step(self, r))
-            .collect::<Result<_, _>>()?;
-        Ok(into_page(steps, |s| s.id))
+        rows.into_iter().map(|r| step(self, r)).collect()
     }
 
     /// The steps that lead to one dream, newest first.
