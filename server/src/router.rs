@@ -8,6 +8,7 @@ use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::services::ServeDir;
 
 use app::auth::{AuthConfig, CallerCache, GuessLimits, RateLimiter};
 use app::store::Store;
@@ -44,23 +45,33 @@ pub fn router(state: AppState) -> Router {
     let per_code = GuessLimits(RateLimiter::new(TRIES_PER_CODE, MINUTE));
     let origin: std::sync::Arc<str> = state.auth.origin.as_str().into();
     let https = Https(origin.starts_with("https://"));
+    let context = move || {
+        provide_context(store.clone());
+        provide_context(auth.clone());
+        provide_context(per_code.clone());
+        provide_context(CallerCache::default());
+    };
+    let app = {
+        let options = state.leptos_options.clone();
+        move || shell(options.clone())
+    };
+    // Anything that is not a page is a file of the built site, or else the
+    // app's own "not found" page. Not leptos_axum's `file_and_error_handler`:
+    // it answers a file under the reactive owner its thread happens to hold,
+    // and so could hand one request's headers (its Set-Cookie, its CSP nonce)
+    // to another's file. Each render here has an owner of its own.
+    let not_found = leptos_axum::render_app_async_with_context(context.clone(), app.clone());
+    let files = ServeDir::new(&*state.leptos_options.site_root)
+        .precompressed_br()
+        .precompressed_gzip()
+        .append_index_html_on_directories(false)
+        .fallback(axum::handler::HandlerWithoutStateExt::into_service(
+            not_found,
+        ));
     Router::new()
         .route("/healthz", get(healthz))
-        .leptos_routes_with_context(
-            &state,
-            routes,
-            move || {
-                provide_context(store.clone());
-                provide_context(auth.clone());
-                provide_context(per_code.clone());
-                provide_context(CallerCache::default());
-            },
-            {
-                let options = state.leptos_options.clone();
-                move || shell(options.clone())
-            },
-        )
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .leptos_routes_with_context(&state, routes, context, app)
+        .fallback_service(files)
         .layer(axum::middleware::from_fn(error_status::set_status))
         .layer(axum::middleware::from_fn_with_state(
             RateLimiter::new(state.guesses_per_minute, MINUTE),
