@@ -1,5 +1,6 @@
-// Polku's service worker. It keeps on the phone: the app shell and an
-// offline page, so a lost connection shows a calm page instead of the
+// Polku's service worker. It keeps on the phone: the app shell (not the
+// WebAssembly: only the passkey pages use it, and they need the network
+// anyway) and an offline page, so a lost connection shows a calm page instead of the
 // browser's error; the help pages (112, overdose first aid, local services),
 // so help opens without a connection; and the journal pages last seen. Writes
 // made without a connection wait in the outbox (outbox-db.js) and are sent
@@ -8,7 +9,7 @@
 "use strict";
 importScripts("/outbox-db.js");
 
-const CACHE = "polku-shell-v4";
+const CACHE = "polku-shell-v5";
 const HELP_CACHE = "polku-help-v1";
 const JOURNAL_CACHE = "polku-journal-v1";
 const CACHES = [CACHE, HELP_CACHE, JOURNAL_CACHE];
@@ -23,11 +24,10 @@ const SHELL = [
   OUTBOX,
   NEUTRAL,
   "/pkg/polku.css",
-  "/pkg/polku.js",
-  "/pkg/polku.wasm",
   "/outbox.js",
   "/outbox-db.js",
   "/quick-exit.js",
+  "/sw-register.js",
   "/icons/icon-192.png",
   "/icons/neutral-192.png",
 ];

@@ -17,6 +17,13 @@ use crate::ui::pages::{
 /// The HTML document around every page. Rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = request_locale();
+    // Islands mode sends no data for the server's resources to the browser;
+    // pages without an island must say so themselves, as they leave out
+    // `HydrationScripts`, which would.
+    if let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
+    let wasm = crate::ui::islands::needed_on(&request_path());
     view! {
         <!DOCTYPE html>
         <html lang=locale.tag()>
@@ -30,7 +37,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // Not deferred: after a quick exit, Back must not show the
                 // page even for a moment.
                 <script src="/quick-exit.js"></script>
-                <HydrationScripts options islands=true/>
+                // The service worker is the same for every page; only the
+                // passkey pages load the WebAssembly of their islands.
+                <script src="/sw-register.js" defer></script>
+                {wasm.then(|| view! { <HydrationScripts options islands=true/> })}
                 <MetaTags/>
             </head>
             <body>
@@ -38,6 +48,19 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// The path of the page being rendered.
+#[cfg(feature = "ssr")]
+fn request_path() -> String {
+    use_context::<http::request::Parts>()
+        .map(|parts| parts.uri.path().to_owned())
+        .unwrap_or_default()
+}
+
+#[cfg(not(feature = "ssr"))]
+fn request_path() -> String {
+    String::new()
 }
 
 #[component]

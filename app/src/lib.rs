@@ -26,19 +26,5 @@ pub use app::{shell, App};
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    register_service_worker();
     leptos::mount::hydrate_islands();
-}
-
-/// The service worker keeps the shell and the offline page on the phone.
-#[cfg(feature = "hydrate")]
-fn register_service_worker() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let workers = window.navigator().service_worker();
-    wasm_bindgen_futures::spawn_local(async move {
-        // A browser that refuses (private mode, old engine) still gets every page.
-        let _ = wasm_bindgen_futures::JsFuture::from(workers.register("/sw.js")).await;
-    });
 }
