@@ -4,7 +4,8 @@
 # on it, and drives each route with wrk for DURATION seconds, rotating
 # through the seeded people's session cookies. Prints requests/s, p50 and
 # p99 latency per route, each page's throughput as a share of /healthz
-# (the ceiling: one database round trip), and the server's peak RSS.
+# (the ceiling: one database round trip), and the server's peak RSS (after
+# each route, as the routes run in turn).
 #
 # Settings (environment):
 #   BIN SITE            the release binary and site (from `make build`)
@@ -132,7 +133,7 @@ to_ms() {
     printf "%.2f", n }'
 }
 
-declare -A RPS P50 P99 ERRORS
+declare -A RPS P50 P99 ERRORS HWM
 run() {
   local kind="$1"
   script "$kind"
@@ -141,6 +142,7 @@ run() {
   RPS[$kind]=$(awk '/^Requests\/sec:/ {print $2}' "$WORK/$kind.out")
   P50[$kind]=$(to_ms "$(awk '$1 == "50%" {print $2}' "$WORK/$kind.out")")
   P99[$kind]=$(to_ms "$(awk '$1 == "99%" {print $2}' "$WORK/$kind.out")")
+  HWM[$kind]=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$SERVER_PID/status")
   ERRORS[$kind]=$(awk '/Non-2xx or 3xx/ {print $5} /Socket errors/ {print "socket:" $0}' "$WORK/$kind.out" | tr '\n' ' ')
 }
 
@@ -159,9 +161,9 @@ done
 
 echo
 echo "Polku bench: $PARTICIPANTS participants x $ITEMS_PER items ($(( PARTICIPANTS * ITEMS_PER )) items), $GROUP_COUNT groups, on ${DATABASE_URL%%:*}; wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, $(nproc) cores"
-printf '%-40s %10s %10s %10s %10s %s\n' route "req/s" "p50 ms" "p99 ms" "vs healthz" errors
+printf '%-40s %10s %10s %10s %10s %8s %s\n' route "req/s" "p50 ms" "p99 ms" "vs healthz" "peak MB" errors
 for kind in "${KINDS[@]}"; do
   ratio=$(awk -v a="${RPS[$kind]}" -v b="${RPS[healthz]}" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
-  printf '%-40s %10s %10s %10s %10s %s\n' "${LABEL[$kind]}" "${RPS[$kind]}" "${P50[$kind]}" "${P99[$kind]}" "$ratio" "${ERRORS[$kind]}"
+  printf '%-40s %10s %10s %10s %10s %8s %s\n' "${LABEL[$kind]}" "${RPS[$kind]}" "${P50[$kind]}" "${P99[$kind]}" "$ratio" "${HWM[$kind]}" "${ERRORS[$kind]}"
 done
 echo "server peak RSS (VmHWM): $(awk '/VmHWM/ {print $2, $3}' "/proc/$SERVER_PID/status")"

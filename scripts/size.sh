@@ -3,7 +3,9 @@
 # raw and compressed as served (gzip -9 and brotli quality 11), and their
 # totals: the site's pkg/ (wasm, its JS glue, the stylesheet) and the
 # scripts at the site's root (the outbox scripts every page loads, the
-# service worker it registers).
+# service worker it registers). The total is what a page with an island
+# (the passkey pages) costs; the line after it, a page without one, which
+# loads no wasm and none of its JS glue.
 #   size.sh SITE_DIR              the report
 #   size.sh SITE_DIR BUDGET       the report, and exit 1 when the brotli
 #                                 total is over BUDGET bytes
@@ -13,6 +15,7 @@ budget="${2:-}"
 [ -d "$site/pkg" ] || { echo "size: $site/pkg is missing; build first" >&2; exit 2; }
 printf '%-28s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0; total_gz=0; total_br=0
+plain_br=0
 for f in "$site"/pkg/*.wasm "$site"/pkg/*.js "$site"/pkg/*.css "$site"/*.js; do
   [ -f "$f" ] || continue
   raw=$(stat -c %s "$f")
@@ -20,8 +23,10 @@ for f in "$site"/pkg/*.wasm "$site"/pkg/*.js "$site"/pkg/*.css "$site"/*.js; do
   br=$(brotli -q 11 -c "$f" | wc -c)
   printf '%-28s %10d %10d %10d\n' "${f#"$site"/}" "$raw" "$gz" "$br"
   total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz)); total_br=$((total_br + br))
+  case "$f" in "$site"/pkg/*.wasm|"$site"/pkg/*.js) ;; *) plain_br=$((plain_br + br)) ;; esac
 done
 printf '%-28s %10d %10d %10d\n' total "$total_raw" "$total_gz" "$total_br"
+printf '%-28s %32d\n' "total without an island" "$plain_br"
 [ -n "$budget" ] || exit 0
 if [ "$total_br" -gt "$budget" ]; then
   echo "size: OVER BUDGET: a first page load transfers $total_br bytes brotli; the budget is $budget ($((total_br - budget)) too many)." >&2
