@@ -1,11 +1,11 @@
 // Polku's service worker. It keeps on the phone: the app shell (not the
 // WebAssembly: only the passkey pages use it, and they need the network
-// anyway) and an offline page, so a lost connection shows a calm page instead of the
-// browser's error; the help pages (112, overdose first aid, local services),
-// so help opens without a connection; and the journal pages last seen. Writes
-// made without a connection wait in the outbox (outbox-db.js) and are sent
-// when the connection returns. Signing out clears all of it (the server
-// answers with Clear-Site-Data).
+// anyway) and an offline page, so a lost connection shows a calm page
+// instead of the browser's error; the help pages (112, overdose first aid,
+// local services), so help opens without a connection; and the journal
+// pages last seen. Writes made without a connection wait in the outbox
+// (outbox-db.js) and are sent when the connection returns. Signing out
+// clears all of it (the server answers with Clear-Site-Data).
 "use strict";
 importScripts("/outbox-db.js");
 
