@@ -444,6 +444,76 @@ async fn notes_go_only_on_items_shared_with_their_writer_and_go_with_the_item() 
     .await;
 }
 
+/// A facilitator's page: each item carries the reader's own notes on it,
+/// in order; a page after the first goes on where it stopped; and reading
+/// remembers the visit, so nothing is new the second time.
+#[tokio::test]
+async fn a_page_carries_the_readers_notes_per_item_and_remembers_the_visit() {
+    on_each_backend(|store| async move {
+        let w = world(&store).await;
+        let total = app::model::PAGE_SIZE as u32 + 3;
+        let mut items = Vec::new();
+        for n in 0..total {
+            let id = reflection(&store, w.owner, n).await;
+            store
+                .share(w.owner, id, Audience::Facilitators, None)
+                .await
+                .unwrap();
+            items.push(id);
+        }
+        let (a, b) = (items[total as usize - 1], items[total as usize - 2]);
+        for (item, note) in [(a, "Eka"), (b, "Toinen"), (a, "Kolmas")] {
+            assert!(store
+                .add_feedback(w.facilitator, item, FeedbackKind::Note, note)
+                .await
+                .unwrap());
+        }
+        let new_count = |store: Store| async move {
+            store
+                .shared_counts(w.facilitator, &[w.owner])
+                .await
+                .unwrap()[0]
+                .2
+        };
+        assert_eq!(new_count(store.clone()).await, i64::from(total));
+
+        let first = store
+            .read_shared_items(w.facilitator, w.owner, None)
+            .await
+            .unwrap();
+        let notes: Vec<Vec<&str>> = first
+            .items
+            .iter()
+            .take(3)
+            .map(|i| i.feedback.iter().map(|f| f.body.as_str()).collect())
+            .collect();
+        assert_eq!(notes, [vec!["Eka", "Kolmas"], vec!["Toinen"], vec![]]);
+        assert!(first.items.iter().all(|i| i.is_new), "never seen before");
+        assert_eq!(first.items.len(), app::model::PAGE_SIZE as usize);
+        assert_eq!(new_count(store.clone()).await, 0, "the visit is remembered");
+
+        let rest = store
+            .read_shared_items(w.facilitator, w.owner, first.next)
+            .await
+            .unwrap();
+        let rest: Vec<i64> = rest.items.iter().map(|i| i.id).collect();
+        assert_eq!(rest, [items[2], items[1], items[0]]);
+
+        let again = store
+            .read_shared_items(w.facilitator, w.owner, None)
+            .await
+            .unwrap();
+        assert!(again.items.iter().all(|i| !i.is_new), "seen just now");
+        assert!(store
+            .read_shared_items(w.stranger, w.owner, None)
+            .await
+            .unwrap()
+            .items
+            .is_empty());
+    })
+    .await;
+}
+
 /// A participant's choice for one item, sent many times at once (a double
 /// tap, the outbox retrying): every one succeeds, and one share is left.
 #[tokio::test(flavor = "multi_thread")]

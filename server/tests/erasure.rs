@@ -140,7 +140,6 @@ async fn an_erased_account_leaves_no_row_about_the_person() {
         ))
         .unwrap();
         block_on(store.read_shared_items(f, me, None)).unwrap();
-        block_on(store.mark_shared_visit(f, me)).unwrap();
         assert!(block_on(store.add_feedback(f, items[0], FeedbackKind::Note, "Hienoa")).unwrap());
         let link = block_on(store.propose_mentor(mentor, me, Some(group), f)).unwrap();
         block_on(store.answer_mentor(me, link, true)).unwrap();

@@ -142,7 +142,6 @@ pub async fn load_mentee(person: i64, before: Option<i64>) -> Result<MenteePage,
         .await?
         .ok_or(AppError::NotFound)?;
     let page = store.read_shared_items(me.user_id, person, before).await?;
-    store.mark_shared_visit(me.user_id, person).await?;
     Ok(MenteePage { link, page })
 }
 

@@ -50,7 +50,6 @@ pub async fn load_shared(
     let page = store
         .read_shared_items(actor.user_id, person, before)
         .await?;
-    store.mark_shared_visit(actor.user_id, person).await?;
     Ok(SharedPerson {
         group_id: group,
         group_name,

@@ -187,6 +187,23 @@ fn placeholders(first: usize, count: usize) -> String {
         .join(", ")
 }
 
+/// An IN list of a page's worth of placeholders from `first` on. Always
+/// the same width, so each query is one prepared statement: one per list
+/// length would fill every connection's statement cache with copies.
+fn page_placeholders(first: usize) -> String {
+    placeholders(first, PAGE_SIZE as usize)
+}
+
+/// Binds `ids` (at most a page) to the page placeholders, and 0, which no
+/// item's id is, to the rest.
+fn bind_page<Q>(mut query: Q, ids: &[i64], bind: impl Fn(Q, i64) -> Q) -> Q {
+    debug_assert!(ids.len() <= PAGE_SIZE as usize);
+    for n in 0..PAGE_SIZE as usize {
+        query = bind(query, ids.get(n).copied().unwrap_or(0));
+    }
+    query
+}
+
 /// Shares a new item with the audiences its owner chose by default for its
 /// category. Runs in the transaction that makes the item.
 pub(super) async fn apply_defaults(
@@ -213,8 +230,9 @@ pub(super) async fn apply_defaults(
 
 impl Store {
     /// The viewer reads a page of what the owner shares with them, newest
-    /// first. Every item shown is logged as seen, in the same transaction:
-    /// what is shown is exactly what was logged.
+    /// first, and the visit is remembered. Every item shown is logged as
+    /// seen, in the same transaction: what is shown is exactly what was
+    /// logged.
     pub async fn read_shared_items(
         &self,
         viewer: i64,
@@ -241,7 +259,9 @@ impl Store {
             .map(|(id,)| id)
             .collect();
         let seen_before = self.last_visit(viewer, owner).await?;
-        let items = self.read_logged(viewer, &ids, at, seen_before).await?;
+        let items = self
+            .read_logged(viewer, &ids, at, Some((owner, seen_before)))
+            .await?;
         let next = if more {
             items.last().map(|i| i.id)
         } else {
@@ -263,17 +283,23 @@ impl Store {
             .next())
     }
 
-    /// Logs and reads the items of `ids` still visible to the viewer at
-    /// `at`, in one transaction: the log insert checks the rule and returns
-    /// what it logged, and only that is read.
+    /// Logs and reads the items of `ids` (at most a page) still visible to
+    /// the viewer at `at`, in one transaction: the log insert checks the
+    /// rule and returns what it logged, and only that is read. With a
+    /// `visit` (the owner and the viewer's last visit before this one) the
+    /// same transaction remembers this visit: one commit, so one wait for
+    /// SQLite's writer and one sync to disk per page.
     async fn read_logged(
         &self,
         viewer: i64,
         ids: &[i64],
         at: i64,
-        seen_before: Option<i64>,
+        visit: Option<(i64, Option<i64>)>,
     ) -> Result<Vec<SharedItem>, StoreError> {
         if ids.is_empty() {
+            if let Some((owner, _)) = visit {
+                mark_visit(&mut *self.pool.acquire().await?, viewer, owner, at).await?;
+            }
             return Ok(Vec::new());
         }
         let mut tx = self.begin_write().await?;
@@ -281,48 +307,52 @@ impl Store {
             "INSERT INTO access_log (item_id, owner_id, viewer_id, at)
              SELECT i.id, i.owner_id, $1, $2 FROM items i WHERE i.id IN ({}) AND {}
              RETURNING item_id",
-            placeholders(3, ids.len()),
+            page_placeholders(3),
             visible("$1", "$2")
         );
-        let mut logging = sqlx::query_as::<_, (i64,)>(&sql).bind(viewer).bind(at);
-        for id in ids {
-            logging = logging.bind(*id);
-        }
-        let logged: Vec<i64> = logging
+        let logging = sqlx::query_as::<_, (i64,)>(&sql).bind(viewer).bind(at);
+        let logged: Vec<i64> = bind_page(logging, ids, |q, id| q.bind(id))
             .fetch_all(&mut *tx)
             .await?
             .into_iter()
             .map(|(id,)| id)
             .collect();
-        if logged.is_empty() {
-            tx.commit().await?;
-            return Ok(Vec::new());
+        let (rows, mut feedback) = if logged.is_empty() {
+            (Vec::new(), Vec::new())
+        } else {
+            let sql = format!(
+                "{CONTENT} WHERE i.id IN ({}) ORDER BY i.id DESC",
+                page_placeholders(1)
+            );
+            let reading = sqlx::query_as::<_, ContentRow>(&sql);
+            let rows = bind_page(reading, &logged, |q, id| q.bind(id))
+                .fetch_all(&mut *tx)
+                .await?;
+            (rows, feedback_by(&mut tx, &logged, viewer).await?)
+        };
+        if let Some((owner, _)) = visit {
+            mark_visit(&mut tx, viewer, owner, at).await?;
         }
-        let sql = format!(
-            "{CONTENT} WHERE i.id IN ({}) ORDER BY i.id DESC",
-            placeholders(1, logged.len())
-        );
-        let mut reading = sqlx::query_as::<_, ContentRow>(&sql);
-        for id in &logged {
-            reading = reading.bind(*id);
-        }
-        let rows = reading.fetch_all(&mut *tx).await?;
+        tx.commit().await?;
+        let seen_before = visit.and_then(|(_, seen)| seen);
         let mut items = Vec::new();
         for row in rows {
             let Some((id, kind, changed_at, content)) = row.opened(self)? else {
                 continue;
             };
-            let feedback = self.feedback_views(feedback_by(&mut tx, id, viewer).await?)?;
+            let mine = feedback
+                .extract_if(.., |(item, _)| *item == id)
+                .map(|(_, row)| row)
+                .collect();
             items.push(SharedItem {
                 id,
                 kind,
                 content,
                 changed_at,
                 is_new: seen_before.is_none_or(|seen| changed_at > seen),
-                feedback,
+                feedback: self.feedback_views(mine)?,
             });
         }
-        tx.commit().await?;
         Ok(items)
     }
 
@@ -368,20 +398,6 @@ impl Store {
         .fetch_optional(&self.pool)
         .await?;
         Ok(row.map(|(at,)| at))
-    }
-
-    /// Remembers that the viewer has just looked at the owner's shared things.
-    pub async fn mark_shared_visit(&self, viewer: i64, owner: i64) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT INTO shared_visits (viewer_id, owner_id, seen_at) VALUES ($1, $2, $3)
-             ON CONFLICT (viewer_id, owner_id) DO UPDATE SET seen_at = excluded.seen_at",
-        )
-        .bind(viewer)
-        .bind(owner)
-        .bind(now())
-        .execute(&self.pool)
-        .await?;
-        Ok(())
     }
 
     /// The viewer leaves an acknowledgement or a note on an item shared
@@ -793,20 +809,64 @@ fn feedback_view((id, kind, body, phrase, author, at): FeedbackRow) -> Option<Fe
     })
 }
 
-/// The viewer's own feedback on an item they are reading, still sealed.
+/// The viewer's own feedback on the items they are reading (at most a
+/// page), still sealed, oldest first: up to 50 on each item.
 async fn feedback_by(
     conn: &mut AnyConnection,
-    item: i64,
+    items: &[i64],
     author: i64,
-) -> Result<Vec<FeedbackRow>, StoreError> {
-    let rows = sqlx::query_as(
-        "SELECT f.id, f.kind, f.body, f.phrase, u.display_name, f.at FROM feedback f
-           LEFT JOIN users u ON u.id = f.author_id
-          WHERE f.item_id = $1 AND f.author_id = $2 ORDER BY f.id LIMIT 50",
+) -> Result<Vec<(i64, FeedbackRow)>, StoreError> {
+    let sql = format!(
+        "SELECT item_id, id, kind, body, phrase, display_name, at FROM (
+            SELECT f.item_id, f.id, f.kind, f.body, f.phrase, u.display_name, f.at,
+                   ROW_NUMBER() OVER (PARTITION BY f.item_id ORDER BY f.id) AS n
+              FROM feedback f LEFT JOIN users u ON u.id = f.author_id
+             WHERE f.author_id = $1 AND f.item_id IN ({})) mine
+          WHERE n <= 50 ORDER BY item_id, id",
+        page_placeholders(2)
+    );
+    let query = sqlx::query_as::<_, ItemFeedback>(&sql).bind(author);
+    let rows = bind_page(query, items, |q, id| q.bind(id))
+        .fetch_all(&mut *conn)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|f| {
+            (
+                f.item_id,
+                (f.id, f.kind, f.body, f.phrase, f.display_name, f.at),
+            )
+        })
+        .collect())
+}
+
+/// A `FeedbackRow` with the item it is on.
+#[derive(sqlx::FromRow)]
+struct ItemFeedback {
+    item_id: i64,
+    id: i64,
+    kind: String,
+    body: String,
+    phrase: Option<String>,
+    display_name: Option<String>,
+    at: i64,
+}
+
+/// Remembers that the viewer has just looked at the owner's shared things.
+async fn mark_visit(
+    conn: &mut AnyConnection,
+    viewer: i64,
+    owner: i64,
+    at: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO shared_visits (viewer_id, owner_id, seen_at) VALUES ($1, $2, $3)
+         ON CONFLICT (viewer_id, owner_id) DO UPDATE SET seen_at = excluded.seen_at",
     )
-    .bind(item)
-    .bind(author)
-    .fetch_all(&mut *conn)
+    .bind(viewer)
+    .bind(owner)
+    .bind(at)
+    .execute(&mut *conn)
     .await?;
-    Ok(rows)
+    Ok(())
 }
