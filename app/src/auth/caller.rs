@@ -23,15 +23,15 @@ pub struct CallerCache(Arc<Cells>);
 /// time wait for one read instead of each making its own.
 #[derive(Default)]
 struct Cells {
-    session: OnceCell<Option<SessionRow>>,
+    session: OnceCell<Option<(SessionRow, Account)>>,
     actor: OnceCell<Actor>,
-    account: OnceCell<Option<Account>>,
 }
 
 impl CallerCache {
-    pub async fn session<F>(&self, read: F) -> Result<Option<SessionRow>, AppError>
+    /// The session and the account it belongs to, read together.
+    pub async fn session<F>(&self, read: F) -> Result<Option<(SessionRow, Account)>, AppError>
     where
-        F: Future<Output = Result<Option<SessionRow>, AppError>>,
+        F: Future<Output = Result<Option<(SessionRow, Account)>, AppError>>,
     {
         self.0.session.get_or_try_init(|| read).await.cloned()
     }
@@ -44,18 +44,6 @@ impl CallerCache {
         let cell = &self.0.actor;
         match cell.get() {
             Some(actor) if actor.user_id != user_id => read.await,
-            _ => cell.get_or_try_init(|| read).await.cloned(),
-        }
-    }
-
-    /// The account of `user_id`; read afresh if what is kept is someone else's.
-    pub async fn account<F>(&self, user_id: i64, read: F) -> Result<Option<Account>, AppError>
-    where
-        F: Future<Output = Result<Option<Account>, AppError>>,
-    {
-        let cell = &self.0.account;
-        match cell.get() {
-            Some(Some(account)) if account.id != user_id => read.await,
             _ => cell.get_or_try_init(|| read).await.cloned(),
         }
     }

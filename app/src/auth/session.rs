@@ -4,15 +4,16 @@ use super::cookies::{self, SESSION};
 use crate::error::AppError;
 use crate::store::{hash_code, Account, SessionRow};
 
-/// This request's live session, if any.
-pub async fn current_session() -> Result<Option<SessionRow>, AppError> {
+/// This request's live session and its account, if any: one query, kept
+/// for the rest of a GET request.
+async fn signed_in() -> Result<Option<(SessionRow, Account)>, AppError> {
     cache()
         .session(async {
             let (store, config) = context()?;
             Ok(match cookies::read(&config, SESSION) {
                 Some(token) => {
                     store
-                        .live_session(&hash_code(&token), config.limits)
+                        .live_session_and_account(&hash_code(&token), config.limits)
                         .await?
                 }
                 None => None,
@@ -21,17 +22,14 @@ pub async fn current_session() -> Result<Option<SessionRow>, AppError> {
         .await
 }
 
+/// This request's live session, if any.
+pub async fn current_session() -> Result<Option<SessionRow>, AppError> {
+    Ok(signed_in().await?.map(|(session, _)| session))
+}
+
 /// The signed-in account of this request, if any.
 pub async fn current_account() -> Result<Option<Account>, AppError> {
-    let Some(session) = current_session().await? else {
-        return Ok(None);
-    };
-    cache()
-        .account(session.user_id, async {
-            let (store, _) = context()?;
-            Ok(store.account(session.user_id).await?)
-        })
-        .await
+    Ok(signed_in().await?.map(|(_, account)| account))
 }
 
 /// The first line of every server function that needs a person: their

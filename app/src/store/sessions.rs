@@ -1,4 +1,20 @@
-use super::{now, Store, StoreError};
+use super::{now, Account, Store, StoreError};
+use crate::model::Locale;
+
+/// A session's row and its person's, as one query reads them.
+#[derive(sqlx::FromRow)]
+struct SessionAccountRow {
+    public_id: String,
+    user_id: i64,
+    created_at: i64,
+    last_seen_at: i64,
+    confirmed_at: i64,
+    device: String,
+    display_name: String,
+    locale: String,
+    is_admin: i64,
+    neutral_look: i64,
+}
 
 /// A signed-in browser.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,37 +65,60 @@ impl Store {
         token_hash: &str,
         limits: SessionLimits,
     ) -> Result<Option<SessionRow>, StoreError> {
+        Ok(self
+            .live_session_and_account(token_hash, limits)
+            .await?
+            .map(|(session, _)| session))
+    }
+
+    /// `live_session` with the account it belongs to, in the same query:
+    /// every page asks for both first.
+    pub async fn live_session_and_account(
+        &self,
+        token_hash: &str,
+        limits: SessionLimits,
+    ) -> Result<Option<(SessionRow, Account)>, StoreError> {
         let at = now();
-        let row: Option<(String, i64, i64, i64, i64, String)> = sqlx::query_as(
-            "SELECT public_id, user_id, created_at, last_seen_at, confirmed_at, device
-             FROM sessions WHERE token_hash = $1",
+        let row: Option<SessionAccountRow> = sqlx::query_as(
+            "SELECT s.public_id, s.user_id, s.created_at, s.last_seen_at, s.confirmed_at, s.device,
+                    u.display_name, u.locale, u.is_admin, u.neutral_look
+               FROM sessions s JOIN users u ON u.id = s.user_id
+              WHERE s.token_hash = $1",
         )
         .bind(token_hash)
         .fetch_optional(&self.pool)
         .await?;
-        let Some((public_id, user_id, created_at, last_seen_at, confirmed_at, device)) = row else {
+        let Some(row) = row else {
             return Ok(None);
         };
-        if at - last_seen_at > limits.idle_secs || at - created_at > limits.absolute_secs {
+        if at - row.last_seen_at > limits.idle_secs || at - row.created_at > limits.absolute_secs {
             self.end_session(token_hash).await?;
             return Ok(None);
         }
         // One write a minute at most per session keeps reads cheap.
-        if at - last_seen_at >= 60 {
+        if at - row.last_seen_at >= 60 {
             sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
                 .bind(at)
                 .bind(token_hash)
                 .execute(&self.pool)
                 .await?;
         }
-        Ok(Some(SessionRow {
-            public_id,
-            user_id,
-            created_at,
-            last_seen_at: at.max(last_seen_at),
-            confirmed_at,
-            device,
-        }))
+        let account = Account {
+            id: row.user_id,
+            display_name: row.display_name,
+            locale: Locale::parse(&row.locale).unwrap_or_default(),
+            is_admin: row.is_admin != 0,
+            neutral_look: row.neutral_look != 0,
+        };
+        let session = SessionRow {
+            public_id: row.public_id,
+            user_id: row.user_id,
+            created_at: row.created_at,
+            last_seen_at: at.max(row.last_seen_at),
+            confirmed_at: row.confirmed_at,
+            device: row.device,
+        };
+        Ok(Some((session, account)))
     }
 
     /// Marks a session as just confirmed with a passkey.
