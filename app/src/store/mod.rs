@@ -159,7 +159,18 @@ impl Store {
                     .connect(&sqlite_create_url(url))
                     .await?
             }
-            Backend::Postgres => options.max_connections(16).connect(url).await?,
+            Backend::Postgres => {
+                options
+                    .max_connections(16)
+                    // sqlx already pings every connection as it comes back to
+                    // the pool and drops a broken one; a second ping as it goes
+                    // out made each query two round trips. A connection that
+                    // breaks while idle (the server restarted) fails one query,
+                    // which changes nothing, and is dropped.
+                    .test_before_acquire(false)
+                    .connect(url)
+                    .await?
+            }
         };
         Ok(Self {
             pool,
