@@ -16,6 +16,9 @@
 #                       under BENCH_DIR, reused while it exists); a
 #                       postgres:// database must be empty of seed data
 #   DURATION CONNECTIONS THREADS   wrk's -d (seconds), -c and -t
+#   ROUTES              which of healthz home journal shared toggle to
+#                       run, in that order (default: all); healthz first
+#                       for the ratios
 set -euo pipefail
 
 BIN="${BIN:?BIN: the polku release binary}"
@@ -146,7 +149,8 @@ run() {
   ERRORS[$kind]=$(awk '/Non-2xx or 3xx/ {print $5} /Socket errors/ {print "socket:" $0}' "$WORK/$kind.out" | tr '\n' ' ')
 }
 
-KINDS=(healthz home journal shared toggle)
+# ROUTES picks some, e.g. "healthz shared" to see one page's memory alone.
+read -r -a KINDS <<<"${ROUTES:-healthz home journal shared toggle}"
 declare -A LABEL=(
   [healthz]="GET /healthz (ceiling)"
   [home]="GET / (participant home)"
@@ -163,7 +167,7 @@ echo
 echo "Polku bench: $PARTICIPANTS participants x $ITEMS_PER items ($(( PARTICIPANTS * ITEMS_PER )) items), $GROUP_COUNT groups, on ${DATABASE_URL%%:*}; wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, $(nproc) cores"
 printf '%-40s %10s %10s %10s %10s %8s %s\n' route "req/s" "p50 ms" "p99 ms" "vs healthz" "peak MB" errors
 for kind in "${KINDS[@]}"; do
-  ratio=$(awk -v a="${RPS[$kind]}" -v b="${RPS[healthz]}" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
+  ratio=$(awk -v a="${RPS[$kind]}" -v b="${RPS[healthz]:-0}" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
   printf '%-40s %10s %10s %10s %10s %8s %s\n' "${LABEL[$kind]}" "${RPS[$kind]}" "${P50[$kind]}" "${P99[$kind]}" "$ratio" "${HWM[$kind]}" "${ERRORS[$kind]}"
 done
 echo "server peak RSS (VmHWM): $(awk '/VmHWM/ {print $2, $3}' "/proc/$SERVER_PID/status")"
