@@ -333,7 +333,7 @@ impl Store {
         if let Some((owner, _)) = visit {
             mark_visit(&mut tx, viewer, owner, at).await?;
         }
-        tx.commit().await?;
+        // Opened before the commit: a read that fails leaves no log behind.
         let seen_before = visit.and_then(|(_, seen)| seen);
         let mut items = Vec::new();
         for row in rows {
@@ -353,6 +353,7 @@ impl Store {
                 feedback: self.feedback_views(mine)?,
             });
         }
+        tx.commit().await?;
         Ok(items)
     }
 
