@@ -1,5 +1,5 @@
+use super::users::account;
 use super::{now, Account, Store, StoreError};
-use crate::model::Locale;
 
 /// A session's row and its person's, as one query reads them.
 #[derive(sqlx::FromRow)]
@@ -103,13 +103,13 @@ impl Store {
                 .execute(&self.pool)
                 .await?;
         }
-        let account = Account {
-            id: row.user_id,
-            display_name: row.display_name,
-            locale: Locale::parse(&row.locale).unwrap_or_default(),
-            is_admin: row.is_admin != 0,
-            neutral_look: row.neutral_look != 0,
-        };
+        let account = account(
+            row.user_id,
+            row.display_name,
+            &row.locale,
+            row.is_admin,
+            row.neutral_look,
+        );
         let session = SessionRow {
             public_id: row.public_id,
             user_id: row.user_id,

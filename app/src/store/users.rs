@@ -109,14 +109,27 @@ impl Store {
         .bind(user_id)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.map(
-            |(id, display_name, locale, is_admin, neutral_look)| Account {
-                id,
-                display_name,
-                locale: Locale::parse(&locale).unwrap_or_default(),
-                is_admin: is_admin != 0,
-                neutral_look: neutral_look != 0,
-            },
-        ))
+        Ok(
+            row.map(|(id, display_name, locale, is_admin, neutral_look)| {
+                account(id, display_name, &locale, is_admin, neutral_look)
+            }),
+        )
+    }
+}
+
+/// An account from the columns of its `users` row.
+pub(super) fn account(
+    id: i64,
+    display_name: String,
+    locale: &str,
+    is_admin: i64,
+    neutral_look: i64,
+) -> Account {
+    Account {
+        id,
+        display_name,
+        locale: Locale::parse(locale).unwrap_or_default(),
+        is_admin: is_admin != 0,
+        neutral_look: neutral_look != 0,
     }
 }
