@@ -171,3 +171,11 @@ for kind in "${KINDS[@]}"; do
   printf '%-40s %10s %10s %10s %10s %8s %s\n' "${LABEL[$kind]}" "${RPS[$kind]}" "${P50[$kind]}" "${P99[$kind]}" "$ratio" "${HWM[$kind]}" "${ERRORS[$kind]}"
 done
 echo "server peak RSS (VmHWM): $(awk '/VmHWM/ {print $2, $3}' "/proc/$SERVER_PID/status")"
+# wrk drops its connections mid-request when it stops, as phones do; a
+# panic then (or any other) is a defect, not noise.
+panics=$(grep -c 'panicked' "$WORK/server.log" || true)
+if [ "$panics" -gt 0 ]; then
+  echo "bench: the server panicked $panics times:" >&2
+  grep -m3 -A1 'panicked' "$WORK/server.log" >&2
+  exit 1
+fi

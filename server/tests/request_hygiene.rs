@@ -1,8 +1,13 @@
 //! Requests the server must refuse or answer with care, through the real
 //! server: posts from other sites (cross-site request forgery), bodies too
-//! big or malformed, and the security headers on every response.
+//! big or malformed, pages left half-way, and the security headers on
+//! every response.
 
 mod support;
+
+use std::io::Write;
+use std::net::TcpStream;
+use std::time::Duration;
 
 use support::cast::Cast;
 use support::{block_on, on_each_database, site_root, Server};
@@ -167,4 +172,38 @@ fn every_response_carries_the_security_headers() {
     let https = Server::start_with_env(&db, &site, &[("POLKU_ORIGIN", "https://localhost")]);
     let health = https.get("/healthz", &[]);
     assert!(header(&health, "strict-transport-security", "/healthz").starts_with("max-age="));
+}
+
+/// Phones on bad connections drop requests half-way. The page's parts still
+/// being fetched then end quietly: no panic in the log (each one printed a
+/// backtrace and, with backtraces on, kept tens of megabytes for reading
+/// them), and the server goes on serving.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_page_left_half_way_ends_quietly() {
+    on_each_database(|server, store| {
+        let mut cast = Cast::new(server.port, &store);
+        let cookies = &cast.participant.browser.cookies;
+        let cookie = cookies
+            .iter()
+            .map(|(name, value)| format!("{name}={value}"))
+            .collect::<Vec<_>>()
+            .join("; ");
+        for i in 0..40 {
+            let mut phone = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+            write!(
+                phone,
+                "GET / HTTP/1.1\r\nHost: localhost\r\nCookie: {cookie}\r\n\r\n"
+            )
+            .unwrap();
+            // Gone at different points of the page's work.
+            std::thread::sleep(Duration::from_micros(250 * (i % 12)));
+            drop(phone);
+        }
+        assert!(cast.participant.browser.page("/").contains("Pirjo"));
+        // The tasks of the dropped pages run on for a moment.
+        std::thread::sleep(Duration::from_millis(500));
+        let log = server.log();
+        assert!(!log.contains("panicked"), "{log}");
+    })
+    .await;
 }

@@ -38,7 +38,7 @@ async fn require_admin() -> Result<crate::store::Store, AppError> {
     if !crate::policy::may_manage_areas(&actor) {
         return Err(AppError::Forbidden);
     }
-    Ok(expect_context::<crate::store::Store>())
+    crate::api::server_context::<crate::store::Store>()
 }
 
 #[cfg(feature = "ssr")]

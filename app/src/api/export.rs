@@ -22,7 +22,7 @@ mod ssr {
     pub async fn confirmed_caller() -> Result<(Store, Account), AppError> {
         let me = crate::auth::require_session().await?;
         crate::auth::require_recent_confirmation(&me)?;
-        let store = leptos::prelude::expect_context::<Store>();
+        let store = crate::api::server_context::<Store>()?;
         let account = store
             .account(me.user_id)
             .await?
@@ -102,7 +102,7 @@ pub async fn export_download() -> Result<TextStream<AppError>, AppError> {
     let (store, me) = ssr::confirmed_caller().await?;
     let export = ssr::everything(&store, &me).await?;
     let json = serde_json::to_string_pretty(&export).map_err(|_| AppError::Internal)?;
-    let response = expect_context::<leptos_axum::ResponseOptions>();
+    let response = crate::api::server_context::<leptos_axum::ResponseOptions>()?;
     response.insert_header(
         CONTENT_TYPE,
         HeaderValue::from_static("application/json; charset=utf-8"),

@@ -45,7 +45,7 @@ mod ssr {
         if !actor.is_admin && actor.areas.is_empty() {
             return Err(AppError::Forbidden);
         }
-        let store = expect_context::<crate::store::Store>();
+        let store = crate::api::server_context::<crate::store::Store>()?;
         Ok(store
             .area_counts(from, to)
             .await?
@@ -102,7 +102,7 @@ pub async fn figures_csv(
         ],
         &rows,
     );
-    let response = expect_context::<leptos_axum::ResponseOptions>();
+    let response = crate::api::server_context::<leptos_axum::ResponseOptions>()?;
     response.insert_header(
         CONTENT_TYPE,
         HeaderValue::from_static("text/csv; charset=utf-8"),

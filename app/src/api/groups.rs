@@ -54,8 +54,8 @@ pub struct GroupDetail {
 }
 
 #[cfg(feature = "ssr")]
-fn store() -> crate::store::Store {
-    expect_context::<crate::store::Store>()
+fn store() -> Result<crate::store::Store, AppError> {
+    crate::api::server_context::<crate::store::Store>()
 }
 
 #[server(endpoint = "groups")]
@@ -64,7 +64,7 @@ pub async fn my_groups() -> Result<GroupsOverview, AppError> {
     if !actor.is_staff() {
         return Err(AppError::Forbidden);
     }
-    let store = store();
+    let store = store()?;
     let groups = if actor.is_admin {
         store.all_groups().await?
     } else {
@@ -105,7 +105,7 @@ pub async fn create_group(
     let name = validate_text(&name, Field::GroupName, 1, GROUP_NAME_MAX)?;
     let kind = GroupKind::parse(&kind).ok_or(AppError::Invalid(Field::GroupKind))?;
     let starts_on = Day::parse(&starts_on).ok_or(AppError::Invalid(Field::StartDate))?;
-    let store = store();
+    let store = store()?;
     if store.area_name(area).await?.is_none() {
         return Err(AppError::NotFound);
     }
@@ -137,7 +137,7 @@ pub async fn load_group(id: i64) -> Result<GroupDetail, AppError> {
     if !may_manage_group(&actor, id) {
         return Err(AppError::NotFound);
     }
-    let store = store();
+    let store = store()?;
     let group = store.group(id).await?.ok_or(AppError::NotFound)?;
     let roster = store.roster(id).await?;
     let participants: Vec<i64> = roster
@@ -206,7 +206,7 @@ pub async fn set_switch_date(group: i64, monthly_from: String) -> Result<(), App
     if !crate::policy::may_manage_group(&actor, group) {
         return Err(AppError::Forbidden);
     }
-    let store = store();
+    let store = store()?;
     let current = store.group(group).await?.ok_or(AppError::NotFound)?;
     let day = Day::parse(&monthly_from)
         .filter(|d| *d >= current.starts_on)

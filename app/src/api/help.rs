@@ -33,8 +33,8 @@ mod ssr {
     use crate::policy::Actor;
     use crate::store::Store;
 
-    pub fn store() -> Store {
-        expect_context::<Store>()
+    pub fn store() -> Result<Store, AppError> {
+        crate::api::server_context::<Store>()
     }
 
     /// The caller, if signed in; help is for everyone.
@@ -48,7 +48,7 @@ mod ssr {
         actor: Option<&Actor>,
     ) -> Result<AreaHelp, AppError> {
         Ok(AreaHelp {
-            services: store().services(id).await?,
+            services: store()?.services(id).await?,
             may_edit: actor.is_some_and(|a| crate::policy::may_edit_help(a, id)),
             id,
             name,
@@ -60,7 +60,7 @@ mod ssr {
         if !crate::policy::may_edit_help(&actor, area) {
             return Err(AppError::Forbidden);
         }
-        let store = store();
+        let store = store()?;
         store.area_name(area).await?.ok_or(AppError::NotFound)?;
         Ok(store)
     }
@@ -69,7 +69,7 @@ mod ssr {
 #[server(endpoint = "help")]
 pub async fn load_help() -> Result<HelpIndex, AppError> {
     let actor = ssr::caller().await?;
-    let store = ssr::store();
+    let store = ssr::store()?;
     let own = match &actor {
         Some(actor) => store.areas_of(actor.user_id).await?,
         None => Vec::new(),
@@ -96,7 +96,7 @@ pub async fn load_help() -> Result<HelpIndex, AppError> {
 #[server(endpoint = "help_area")]
 pub async fn load_area_help(id: i64) -> Result<AreaHelp, AppError> {
     let actor = ssr::caller().await?;
-    let name = ssr::store()
+    let name = ssr::store()?
         .area_name(id)
         .await?
         .ok_or(AppError::NotFound)?;

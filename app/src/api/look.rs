@@ -17,7 +17,7 @@ pub async fn set_look(neutral: Option<String>) -> Result<(), AppError> {
         Some("on") => true,
         Some(_) => return Err(AppError::BadInput),
     };
-    let store = expect_context::<crate::store::Store>();
+    let store = crate::api::server_context::<crate::store::Store>()?;
     store.set_neutral_look(me.user_id, on).await?;
     leptos_axum::redirect("/devices#look");
     Ok(())
@@ -40,7 +40,7 @@ pub async fn web_manifest() -> Result<TextStream<AppError>, AppError> {
         crate::model::manifest(locale, t.app_name, t.home_lead, false)
     };
     let json = serde_json::to_string(&manifest).map_err(|_| AppError::Internal)?;
-    let response = expect_context::<leptos_axum::ResponseOptions>();
+    let response = crate::api::server_context::<leptos_axum::ResponseOptions>()?;
     response.insert_header(
         CONTENT_TYPE,
         HeaderValue::from_static("application/manifest+json"),

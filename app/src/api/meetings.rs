@@ -13,7 +13,7 @@ async fn may_manage(group: i64) -> Result<crate::store::Store, AppError> {
     if !crate::policy::may_manage_group(&actor, group) {
         return Err(AppError::Forbidden);
     }
-    let store = expect_context::<crate::store::Store>();
+    let store = crate::api::server_context::<crate::store::Store>()?;
     store.group(group).await?.ok_or(AppError::NotFound)?;
     Ok(store)
 }
@@ -49,7 +49,7 @@ pub async fn next_meeting() -> Result<Option<Meeting>, AppError> {
     let Some(me) = crate::auth::current_session().await? else {
         return Ok(None);
     };
-    let store = expect_context::<crate::store::Store>();
+    let store = crate::api::server_context::<crate::store::Store>()?;
     Ok(store.next_meeting_of(me.user_id).await?)
 }
 
@@ -60,16 +60,16 @@ pub async fn meeting_calendar(id: i64) -> Result<TextStream<AppError>, AppError>
     use http::header::{HeaderValue, CONTENT_DISPOSITION, CONTENT_TYPE};
 
     let (_, actor) = crate::auth::require_actor().await?;
-    let store = expect_context::<crate::store::Store>();
+    let store = crate::api::server_context::<crate::store::Store>()?;
     let meeting = store
         .meeting(id)
         .await?
         .filter(|m| actor.memberships.iter().any(|(g, _)| *g == m.group_id))
         .ok_or(AppError::NotFound)?;
-    let config = expect_context::<crate::auth::AuthConfig>();
+    let config = crate::api::server_context::<crate::auth::AuthConfig>()?;
     let host = config.origin.split("://").nth(1).unwrap_or("polku");
     let ics = crate::model::to_ics(&meeting, crate::store::unix_now(), host);
-    let response = expect_context::<leptos_axum::ResponseOptions>();
+    let response = crate::api::server_context::<leptos_axum::ResponseOptions>()?;
     response.insert_header(
         CONTENT_TYPE,
         HeaderValue::from_static("text/calendar; charset=utf-8"),

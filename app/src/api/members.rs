@@ -18,15 +18,15 @@ pub struct MyGroup {
 }
 
 #[cfg(feature = "ssr")]
-fn store() -> crate::store::Store {
-    expect_context::<crate::store::Store>()
+fn store() -> Result<crate::store::Store, AppError> {
+    crate::api::server_context::<crate::store::Store>()
 }
 
 /// Makes a facilitator of the area one of the group's facilitators.
 #[server(endpoint = "group_facilitator_add")]
 pub async fn assign_facilitator(group: i64, user: i64) -> Result<(), AppError> {
     let (_, actor) = crate::auth::require_actor().await?;
-    let store = store();
+    let store = store()?;
     let summary = store.group(group).await?;
     let assignee = store.actor(user).await?;
     let allowed = summary.as_ref().is_some_and(|g| {
@@ -53,7 +53,7 @@ pub async fn remove_member(group: i64, membership: i64) -> Result<(), AppError> 
     if !crate::policy::may_manage_group(&actor, group) {
         return Err(AppError::Forbidden);
     }
-    let store = store();
+    let store = store()?;
     let member = store
         .membership(group, membership)
         .await?
@@ -76,7 +76,7 @@ pub async fn remove_member(group: i64, membership: i64) -> Result<(), AppError> 
 #[server(endpoint = "group_leave")]
 pub async fn leave_group(group: i64) -> Result<(), AppError> {
     let me = crate::auth::require_session().await?;
-    if !store().leave_group(group, me.user_id).await? {
+    if !store()?.leave_group(group, me.user_id).await? {
         return Err(AppError::NotFound);
     }
     tracing::info!(event = "left_group", group, user_id = me.user_id);
@@ -88,7 +88,7 @@ pub async fn leave_group(group: i64) -> Result<(), AppError> {
 #[server(endpoint = "my_memberships")]
 pub async fn my_memberships() -> Result<Vec<MyGroup>, AppError> {
     let (_, actor) = crate::auth::require_actor().await?;
-    let store = store();
+    let store = store()?;
     let mut mine = Vec::new();
     for group in store.groups_of(actor.user_id).await? {
         mine.push(MyGroup {

@@ -36,14 +36,14 @@ pub struct MenteePage {
 }
 
 #[cfg(feature = "ssr")]
-fn store() -> crate::store::Store {
-    expect_context::<crate::store::Store>()
+fn store() -> Result<crate::store::Store, AppError> {
+    crate::api::server_context::<crate::store::Store>()
 }
 
 #[server(endpoint = "mentoring")]
 pub async fn load_mentoring() -> Result<Mentoring, AppError> {
     let me = crate::auth::require_session().await?;
-    let store = store();
+    let store = store()?;
     let links = store.mentor_links_of(me.user_id).await?;
     let (mine, as_mentor): (Vec<_>, Vec<_>) =
         links.into_iter().partition(|l| l.mentee_id == me.user_id);
@@ -82,7 +82,7 @@ pub async fn propose_mentor(group: i64, mentor: i64, mentee: i64) -> Result<(), 
     if !crate::policy::may_propose_mentor(&actor, group) {
         return Err(AppError::NotFound);
     }
-    let store = store();
+    let store = store()?;
     let is = |a: &crate::policy::Actor, role| a.memberships.contains(&(group, role));
     if mentor == mentee || !is(&store.actor(mentor).await?, Role::PeerMentor) {
         return Err(AppError::Invalid(Field::Mentor));
@@ -111,7 +111,7 @@ pub async fn answer_mentor(link: i64, answer: String) -> Result<(), AppError> {
         "decline" => false,
         _ => return Err(AppError::BadInput),
     };
-    if !store().answer_mentor(me.user_id, link, accept).await? {
+    if !store()?.answer_mentor(me.user_id, link, accept).await? {
         return Err(AppError::NotFound);
     }
     tracing::info!(event = "mentor_answered", user_id = me.user_id, accept);
@@ -123,7 +123,7 @@ pub async fn answer_mentor(link: i64, answer: String) -> Result<(), AppError> {
 #[server(endpoint = "mentor_end")]
 pub async fn end_mentoring(link: i64) -> Result<(), AppError> {
     let me = crate::auth::require_session().await?;
-    if !store().end_mentor_link(me.user_id, link).await? {
+    if !store()?.end_mentor_link(me.user_id, link).await? {
         return Err(AppError::NotFound);
     }
     tracing::info!(event = "mentor_link_ended", user_id = me.user_id);
@@ -136,7 +136,7 @@ pub async fn end_mentoring(link: i64) -> Result<(), AppError> {
 #[server(endpoint = "mentee")]
 pub async fn load_mentee(person: i64, before: Option<i64>) -> Result<MenteePage, AppError> {
     let me = crate::auth::require_session().await?;
-    let store = store();
+    let store = store()?;
     let link = store
         .active_mentor_link(me.user_id, person)
         .await?
@@ -159,7 +159,7 @@ pub async fn encourage(
     let me = crate::auth::require_session().await?;
     let phrase = Phrase::parse(&phrase).ok_or(AppError::Invalid(Field::Phrase))?;
     let message = validate_encouragement(&message)?;
-    let store = store();
+    let store = store()?;
     if store
         .active_mentor_link(me.user_id, person)
         .await?
@@ -176,7 +176,7 @@ pub async fn encourage(
 #[server(endpoint = "note_hide")]
 pub async fn hide_note(id: i64) -> Result<(), AppError> {
     let me = crate::auth::require_session().await?;
-    if !store().hide_feedback(me.user_id, id).await? {
+    if !store()?.hide_feedback(me.user_id, id).await? {
         return Err(AppError::NotFound);
     }
     leptos_axum::redirect("/#notes");

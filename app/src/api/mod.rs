@@ -3,6 +3,8 @@
 
 mod account;
 mod areas;
+#[cfg(feature = "ssr")]
+mod context;
 mod devices;
 mod export;
 mod figures;
@@ -24,6 +26,8 @@ mod wishes;
 
 pub use account::*;
 pub use areas::*;
+#[cfg(feature = "ssr")]
+pub(crate) use context::server_context;
 pub use devices::*;
 pub use export::*;
 pub use figures::*;

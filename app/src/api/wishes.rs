@@ -17,8 +17,8 @@ pub struct WishBox {
 }
 
 #[cfg(feature = "ssr")]
-fn store() -> crate::store::Store {
-    expect_context::<crate::store::Store>()
+fn store() -> Result<crate::store::Store, AppError> {
+    crate::api::server_context::<crate::store::Store>()
 }
 
 /// The caller, if they are a member of the group now; otherwise the group
@@ -35,7 +35,7 @@ async fn member_of(group: i64) -> Result<crate::policy::Actor, AppError> {
 /// The wish's group, if the caller is a member of it.
 #[cfg(feature = "ssr")]
 async fn wish_of_my_group(wish: i64) -> Result<(crate::policy::Actor, i64), AppError> {
-    let group = store().wish_group(wish).await?.ok_or(AppError::NotFound)?;
+    let group = store()?.wish_group(wish).await?.ok_or(AppError::NotFound)?;
     Ok((member_of(group).await?, group))
 }
 
@@ -48,7 +48,7 @@ fn back(group: i64, wish: Option<i64>) {
 #[server(endpoint = "wishes")]
 pub async fn load_wishes(group: i64) -> Result<WishBox, AppError> {
     let actor = member_of(group).await?;
-    let store = store();
+    let store = store()?;
     let group_name = store.group(group).await?.ok_or(AppError::NotFound)?.name;
     Ok(WishBox {
         group_id: group,
@@ -62,7 +62,7 @@ pub async fn load_wishes(group: i64) -> Result<WishBox, AppError> {
 pub async fn post_wish(group: i64, what: String, why: String) -> Result<(), AppError> {
     let actor = member_of(group).await?;
     let text = crate::model::WishText::parse(&what, &why)?;
-    let id = store().post_wish(group, actor.user_id, &text).await?;
+    let id = store()?.post_wish(group, actor.user_id, &text).await?;
     // No user id here: this line and a vote's could otherwise name the author.
     tracing::info!(event = "wish_posted", group);
     back(group, Some(id));
@@ -73,7 +73,7 @@ pub async fn post_wish(group: i64, what: String, why: String) -> Result<(), AppE
 pub async fn edit_wish(wish: i64, what: String, why: String) -> Result<(), AppError> {
     let (actor, group) = wish_of_my_group(wish).await?;
     let text = crate::model::WishText::parse(&what, &why)?;
-    if !store().edit_wish(actor.user_id, wish, &text).await? {
+    if !store()?.edit_wish(actor.user_id, wish, &text).await? {
         return Err(AppError::NotFound);
     }
     back(group, Some(wish));
@@ -83,7 +83,7 @@ pub async fn edit_wish(wish: i64, what: String, why: String) -> Result<(), AppEr
 #[server(endpoint = "wish_withdraw")]
 pub async fn withdraw_wish(wish: i64) -> Result<(), AppError> {
     let (actor, group) = wish_of_my_group(wish).await?;
-    if !store().withdraw_wish(actor.user_id, wish).await? {
+    if !store()?.withdraw_wish(actor.user_id, wish).await? {
         return Err(AppError::NotFound);
     }
     back(group, None);
@@ -99,7 +99,7 @@ pub async fn vote_wish(wish: i64, vote: String) -> Result<(), AppError> {
         _ => return Err(AppError::BadInput),
     };
     let (actor, group) = wish_of_my_group(wish).await?;
-    store().vote_wish(wish, actor.user_id, vote).await?;
+    store()?.vote_wish(wish, actor.user_id, vote).await?;
     back(group, Some(wish));
     Ok(())
 }
@@ -111,7 +111,7 @@ pub async fn set_wish_status(wish: i64, status: String, reason: String) -> Resul
         return Err(AppError::Forbidden);
     }
     let (status, reason) = crate::model::parse_wish_status(&status, &reason)?;
-    store().set_wish_status(wish, status, &reason).await?;
+    store()?.set_wish_status(wish, status, &reason).await?;
     tracing::info!(event = "wish_status_set", group, status = status.as_str());
     back(group, Some(wish));
     Ok(())
