@@ -12,6 +12,7 @@ mod health;
 mod rate_limit;
 mod rotate_key;
 mod router;
+mod run_to_end;
 mod same_origin;
 mod seed;
 mod serve;

@@ -17,6 +17,7 @@ use app::{shell, App};
 use crate::error_status;
 use crate::headers::{self, Https};
 use crate::health::healthz;
+use crate::run_to_end::run_to_end;
 use crate::{rate_limit, same_origin};
 
 #[derive(Clone, FromRef)]
@@ -72,6 +73,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .leptos_routes_with_context(&state, routes, context, app)
         .fallback_service(files)
+        .layer(axum::middleware::from_fn(run_to_end))
         .layer(axum::middleware::from_fn(error_status::set_status))
         .layer(axum::middleware::from_fn_with_state(
             RateLimiter::new(state.guesses_per_minute, MINUTE),

@@ -177,10 +177,11 @@ fn every_response_carries_the_security_headers() {
 /// Phones on bad connections drop requests half-way. The page's parts still
 /// being fetched then end quietly: no panic in the log (each one printed a
 /// backtrace and, with backtraces on, kept tens of megabytes for reading
-/// them), and the server goes on serving.
+/// them), no worker thread hung (the server stops when asked), and the
+/// server goes on serving.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_page_left_half_way_ends_quietly() {
-    on_each_database(|server, store| {
+    on_each_database(|mut server, store| {
         let mut cast = Cast::new(server.port, &store);
         let cookies = &cast.participant.browser.cookies;
         let cookie = cookies
@@ -204,6 +205,7 @@ async fn a_page_left_half_way_ends_quietly() {
         std::thread::sleep(Duration::from_millis(500));
         let log = server.log();
         assert!(!log.contains("panicked"), "{log}");
+        assert!(server.stops_when_asked(Duration::from_secs(10)));
     })
     .await;
 }

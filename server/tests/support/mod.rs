@@ -152,6 +152,24 @@ impl Server {
     }
 }
 
+impl Server {
+    /// Asks the server to stop (SIGTERM) and tells whether it did within
+    /// `limit`.
+    pub fn stops_when_asked(&mut self, limit: Duration) -> bool {
+        let pid = self.child.id().to_string();
+        let sent = Command::new("kill").args(["-TERM", &pid]).status();
+        assert!(sent.is_ok_and(|s| s.success()), "kill -TERM {pid}");
+        let until = std::time::Instant::now() + limit;
+        while std::time::Instant::now() < until {
+            if self.child.try_wait().unwrap().is_some() {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        false
+    }
+}
+
 impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
