@@ -38,7 +38,7 @@ async fn require_admin() -> Result<crate::store::Store, AppError> {
     if !crate::policy::may_manage_areas(&actor) {
         return Err(AppError::Forbidden);
     }
-    crate::api::server_context::<crate::store::Store>()
+    crate::api::store()
 }
 
 #[cfg(feature = "ssr")]

@@ -62,7 +62,7 @@ fn event_view(row: crate::store::EventRow) -> EventView {
 #[server(endpoint = "devices")]
 pub async fn my_devices() -> Result<DeviceList, AppError> {
     let me = crate::auth::require_session().await?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     let limits = crate::api::server_context::<crate::auth::AuthConfig>()?.limits;
     let passkeys = store
         .passkeys(me.user_id)
@@ -110,7 +110,7 @@ pub async fn my_devices() -> Result<DeviceList, AppError> {
 #[server(endpoint = "session_end")]
 pub async fn end_session(id: String) -> Result<(), AppError> {
     let me = crate::auth::require_session().await?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     store.end_session_of(me.user_id, &id).await?;
     tracing::info!(event = "session_ended", user_id = me.user_id);
     if me.public_id == id {
@@ -126,7 +126,7 @@ pub async fn end_session(id: String) -> Result<(), AppError> {
 #[server(endpoint = "sessions_end_all")]
 pub async fn end_all_sessions() -> Result<(), AppError> {
     let me = crate::auth::require_session().await?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     let ended = store.end_all_sessions(me.user_id).await?;
     store
         .record_event(me.user_id, AccountEventKind::SignedOutEverywhere)
@@ -144,7 +144,7 @@ pub async fn rename_passkey(id: i64, label: String) -> Result<(), AppError> {
 
     let me = crate::auth::require_session().await?;
     let label = validate_text(&label, Field::PasskeyLabel, 1, PASSKEY_LABEL_MAX)?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     if !store.rename_passkey(me.user_id, id, &label).await? {
         return Err(AppError::NotFound);
     }
@@ -158,7 +158,7 @@ pub async fn rename_passkey(id: i64, label: String) -> Result<(), AppError> {
 pub async fn remove_passkey(id: i64) -> Result<(), AppError> {
     let me = crate::auth::require_session().await?;
     crate::auth::require_recent_confirmation(&me)?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     if !store.remove_passkey(me.user_id, id).await? {
         return Err(AppError::NotFound);
     }
@@ -194,7 +194,7 @@ pub async fn recovery_notices() -> Result<Vec<EventView>, AppError> {
     let Some(me) = crate::auth::current_session().await? else {
         return Ok(Vec::new());
     };
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     Ok(store
         .unseen_recoveries(me.user_id)
         .await?
@@ -206,7 +206,7 @@ pub async fn recovery_notices() -> Result<Vec<EventView>, AppError> {
 #[server(endpoint = "recovery_notices_seen")]
 pub async fn acknowledge_recoveries() -> Result<(), AppError> {
     let me = crate::auth::require_session().await?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     store.acknowledge_recoveries(me.user_id).await?;
     leptos_axum::redirect("/");
     Ok(())
@@ -230,7 +230,7 @@ pub async fn delete_account(wishes: String, sure: Option<String>) -> Result<(), 
     if sure.as_deref() != Some("on") {
         return Err(AppError::Invalid(Field::EraseSure));
     }
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     if !store.erase_account(me.user_id, wishes).await? {
         return Err(AppError::NotSignedIn);
     }

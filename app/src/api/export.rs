@@ -22,7 +22,7 @@ mod ssr {
     pub async fn confirmed_caller() -> Result<(Store, Account), AppError> {
         let me = crate::auth::require_session().await?;
         crate::auth::require_recent_confirmation(&me)?;
-        let store = crate::api::server_context::<Store>()?;
+        let store = crate::api::store()?;
         let account = store
             .account(me.user_id)
             .await?

@@ -45,7 +45,7 @@ mod ssr {
         if !actor.is_admin && actor.areas.is_empty() {
             return Err(AppError::Forbidden);
         }
-        let store = crate::api::server_context::<crate::store::Store>()?;
+        let store = crate::api::store()?;
         Ok(store
             .area_counts(from, to)
             .await?

@@ -5,6 +5,8 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::{InviteView, PersonView};
+#[cfg(feature = "ssr")]
+use crate::api::store;
 use crate::error::AppError;
 use crate::model::{GroupSummary, Meeting, MentorLink, Milestone, Role};
 
@@ -51,11 +53,6 @@ pub struct GroupDetail {
     pub meetings: Vec<Meeting>,
     /// The group's peer mentor links, for its facilitators only.
     pub mentor_links: Option<Vec<MentorLink>>,
-}
-
-#[cfg(feature = "ssr")]
-fn store() -> Result<crate::store::Store, AppError> {
-    crate::api::server_context::<crate::store::Store>()
 }
 
 #[server(endpoint = "groups")]

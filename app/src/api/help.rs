@@ -30,12 +30,9 @@ pub struct HelpIndex {
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::*;
+    use crate::api::store;
     use crate::policy::Actor;
     use crate::store::Store;
-
-    pub fn store() -> Result<Store, AppError> {
-        crate::api::server_context::<Store>()
-    }
 
     /// The caller, if signed in; help is for everyone.
     pub async fn caller() -> Result<Option<Actor>, AppError> {
@@ -69,7 +66,7 @@ mod ssr {
 #[server(endpoint = "help")]
 pub async fn load_help() -> Result<HelpIndex, AppError> {
     let actor = ssr::caller().await?;
-    let store = ssr::store()?;
+    let store = crate::api::store()?;
     let own = match &actor {
         Some(actor) => store.areas_of(actor.user_id).await?,
         None => Vec::new(),
@@ -96,7 +93,7 @@ pub async fn load_help() -> Result<HelpIndex, AppError> {
 #[server(endpoint = "help_area")]
 pub async fn load_area_help(id: i64) -> Result<AreaHelp, AppError> {
     let actor = ssr::caller().await?;
-    let name = ssr::store()?
+    let name = crate::api::store()?
         .area_name(id)
         .await?
         .ok_or(AppError::NotFound)?;

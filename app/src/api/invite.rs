@@ -52,13 +52,10 @@ mod ssr {
     use std::time::Duration;
 
     use super::*;
+    use crate::api::store;
     use crate::model::Field;
     use crate::policy::{may_invite, InviteTarget};
-    use crate::store::{InviteRow, NewInvite, Store};
-
-    pub fn store() -> Result<Store, AppError> {
-        crate::api::server_context::<Store>()
-    }
+    use crate::store::{InviteRow, NewInvite};
 
     pub fn view(row: InviteRow) -> InviteView {
         InviteView {
@@ -124,7 +121,7 @@ pub async fn check_invite(code: String) -> Result<InviteStatus, AppError> {
     if code.is_empty() || code.len() > 64 {
         return Ok(InviteStatus::NotValid);
     }
-    Ok(match ssr::store()?.open_invite(&code).await? {
+    Ok(match crate::api::store()?.open_invite(&code).await? {
         Some(open) => InviteStatus::Valid {
             role: open.target.role(),
             place: open.place,
@@ -140,7 +137,9 @@ pub async fn check_invite(code: String) -> Result<InviteStatus, AppError> {
 pub async fn accept_invite(code: String) -> Result<(), AppError> {
     let me = crate::auth::require_session().await?;
     crate::auth::count_try("invite", &code)?;
-    let target = ssr::store()?.accept_invite(&code, me.user_id).await?;
+    let target = crate::api::store()?
+        .accept_invite(&code, me.user_id)
+        .await?;
     tracing::info!(
         event = "invite_accepted",
         user_id = me.user_id,
@@ -181,7 +180,7 @@ pub async fn create_facilitator_invite(
 #[server(endpoint = "invite_share")]
 pub async fn share_invite(code: String) -> Result<InviteShare, AppError> {
     let (_, actor) = crate::auth::require_actor().await?;
-    let open = ssr::store()?.open_invite(&code).await?;
+    let open = crate::api::store()?.open_invite(&code).await?;
     let open = open
         .filter(|open| crate::policy::may_invite(&actor, open.target))
         .ok_or(AppError::NotFound)?;
@@ -202,7 +201,10 @@ pub async fn withdraw_group_invite(group: i64, id: i64) -> Result<(), AppError> 
     if !crate::policy::may_manage_group(&actor, group) {
         return Err(AppError::Forbidden);
     }
-    if !ssr::store()?.withdraw_group_invite(group, id).await? {
+    if !crate::api::store()?
+        .withdraw_group_invite(group, id)
+        .await?
+    {
         return Err(AppError::NotFound);
     }
     leptos_axum::redirect(&format!("/groups/{group}"));
@@ -216,7 +218,7 @@ pub async fn withdraw_facilitator_invite(area: i64, id: i64) -> Result<(), AppEr
     if !crate::policy::may_manage_areas(&actor) {
         return Err(AppError::Forbidden);
     }
-    if !ssr::store()?.withdraw_area_invite(area, id).await? {
+    if !crate::api::store()?.withdraw_area_invite(area, id).await? {
         return Err(AppError::NotFound);
     }
     leptos_axum::redirect(&format!("/admin/areas/{area}"));
@@ -226,7 +228,7 @@ pub async fn withdraw_facilitator_invite(area: i64, id: i64) -> Result<(), AppEr
 /// A group's open invites, for its facilitators.
 #[cfg(feature = "ssr")]
 pub async fn group_invites(group: i64) -> Result<Vec<InviteView>, AppError> {
-    Ok(ssr::store()?
+    Ok(crate::api::store()?
         .open_group_invites(group)
         .await?
         .into_iter()
@@ -237,7 +239,7 @@ pub async fn group_invites(group: i64) -> Result<Vec<InviteView>, AppError> {
 /// An area's open facilitator invites, for admins.
 #[cfg(feature = "ssr")]
 pub async fn area_invites(area: i64) -> Result<Vec<InviteView>, AppError> {
-    Ok(ssr::store()?
+    Ok(crate::api::store()?
         .open_area_invites(area)
         .await?
         .into_iter()

@@ -15,7 +15,7 @@ pub async fn set_locale(locale: String, next: String) -> Result<(), AppError> {
     let locale = Locale::parse(&locale).ok_or(AppError::BadInput)?;
     remember_locale(locale);
     if let Some(me) = crate::auth::current_session().await? {
-        let store = crate::api::server_context::<crate::store::Store>()?;
+        let store = crate::api::store()?;
         store.set_locale(me.user_id, locale).await?;
     }
     leptos_axum::redirect(local_path(&next));

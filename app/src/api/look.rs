@@ -17,7 +17,7 @@ pub async fn set_look(neutral: Option<String>) -> Result<(), AppError> {
         Some("on") => true,
         Some(_) => return Err(AppError::BadInput),
     };
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     store.set_neutral_look(me.user_id, on).await?;
     leptos_axum::redirect("/devices#look");
     Ok(())

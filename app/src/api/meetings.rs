@@ -13,7 +13,7 @@ async fn may_manage(group: i64) -> Result<crate::store::Store, AppError> {
     if !crate::policy::may_manage_group(&actor, group) {
         return Err(AppError::Forbidden);
     }
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     store.group(group).await?.ok_or(AppError::NotFound)?;
     Ok(store)
 }
@@ -49,7 +49,7 @@ pub async fn next_meeting() -> Result<Option<Meeting>, AppError> {
     let Some(me) = crate::auth::current_session().await? else {
         return Ok(None);
     };
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     Ok(store.next_meeting_of(me.user_id).await?)
 }
 
@@ -60,7 +60,7 @@ pub async fn meeting_calendar(id: i64) -> Result<TextStream<AppError>, AppError>
     use http::header::{HeaderValue, CONTENT_DISPOSITION, CONTENT_TYPE};
 
     let (_, actor) = crate::auth::require_actor().await?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     let meeting = store
         .meeting(id)
         .await?

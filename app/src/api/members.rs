@@ -5,6 +5,8 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "ssr")]
+use crate::api::store;
 use crate::error::AppError;
 use crate::model::{GroupSummary, Meeting, Milestone, Role};
 
@@ -15,11 +17,6 @@ pub struct MyGroup {
     pub roles: Vec<Role>,
     pub milestones: Vec<Milestone>,
     pub next_meeting: Option<Meeting>,
-}
-
-#[cfg(feature = "ssr")]
-fn store() -> Result<crate::store::Store, AppError> {
-    crate::api::server_context::<crate::store::Store>()
 }
 
 /// Makes a facilitator of the area one of the group's facilitators.

@@ -5,6 +5,8 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "ssr")]
+use crate::api::store;
 use crate::error::AppError;
 use crate::model::{MentorLink, Page, SharedItem};
 
@@ -33,11 +35,6 @@ pub struct Mentoring {
 pub struct MenteePage {
     pub link: MentorLink,
     pub page: Page<SharedItem>,
-}
-
-#[cfg(feature = "ssr")]
-fn store() -> Result<crate::store::Store, AppError> {
-    crate::api::server_context::<crate::store::Store>()
 }
 
 #[server(endpoint = "mentoring")]

@@ -11,7 +11,7 @@ async fn may_manage(group: i64) -> Result<crate::store::Store, AppError> {
     if !crate::policy::may_manage_group(&actor, group) {
         return Err(AppError::Forbidden);
     }
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     store.group(group).await?.ok_or(AppError::NotFound)?;
     Ok(store)
 }

@@ -27,7 +27,7 @@ mod wishes;
 pub use account::*;
 pub use areas::*;
 #[cfg(feature = "ssr")]
-pub(crate) use context::server_context;
+pub(crate) use context::{server_context, store};
 pub use devices::*;
 pub use export::*;
 pub use figures::*;

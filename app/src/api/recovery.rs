@@ -34,7 +34,7 @@ pub async fn create_recovery(user: i64) -> Result<(), AppError> {
     use std::time::Duration;
 
     let (_, actor) = crate::auth::require_actor().await?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     if store.account(user).await?.is_none() {
         return Err(AppError::NotFound);
     }
@@ -62,7 +62,7 @@ pub async fn create_recovery(user: i64) -> Result<(), AppError> {
 #[server(endpoint = "recovery_share")]
 pub async fn share_recovery(code: String) -> Result<RecoveryShare, AppError> {
     let (_, actor) = crate::auth::require_actor().await?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     let open = store
         .open_recovery(&code)
         .await?
@@ -85,7 +85,7 @@ pub async fn check_recovery(code: String) -> Result<RecoveryStatus, AppError> {
         return Ok(RecoveryStatus::NotValid);
     }
     crate::auth::count_try("recovery", &code)?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     Ok(match store.open_recovery(&code).await? {
         Some(open) => RecoveryStatus::Valid {
             display_name: open.display_name,

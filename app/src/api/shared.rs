@@ -28,7 +28,7 @@ async fn participant_of(
     if !actor.facilitates(group) {
         return Err(AppError::NotFound);
     }
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     let group_name = store.group(group).await?.ok_or(AppError::NotFound)?.name;
     let member = store
         .roster(group)
@@ -46,7 +46,7 @@ pub async fn load_shared(
     before: Option<i64>,
 ) -> Result<SharedPerson, AppError> {
     let (actor, member, group_name) = participant_of(group, person).await?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     let page = store
         .read_shared_items(actor.user_id, person, before)
         .await?;
@@ -77,7 +77,7 @@ pub async fn give_feedback(
     } else {
         FeedbackKind::Note
     };
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     if !store.add_feedback(actor.user_id, item, kind, &note).await? {
         return Err(AppError::NotFound);
     }
@@ -90,7 +90,7 @@ pub async fn give_feedback(
 #[server(endpoint = "skill_confirm")]
 pub async fn confirm_skill(group: i64, person: i64, item: i64) -> Result<(), AppError> {
     let (actor, _, _) = participant_of(group, person).await?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     if !store.confirm_skill(actor.user_id, item).await? {
         return Err(AppError::NotFound);
     }

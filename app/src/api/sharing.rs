@@ -68,7 +68,7 @@ pub async fn item_sharing(
 #[server(endpoint = "share_draft")]
 pub async fn load_share_draft(id: i64) -> Result<ShareDraft, AppError> {
     let me = crate::auth::require_session().await?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     let (kind, content) = store
         .share_preview(me.user_id, id)
         .await?
@@ -107,7 +107,7 @@ pub async fn set_sharing(
             Some(end)
         }
     };
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     let (kind, _) = store
         .share_preview(me.user_id, id)
         .await?
@@ -128,7 +128,7 @@ pub async fn set_sharing(
 #[server(endpoint = "share_stop_all")]
 pub async fn stop_sharing_everything() -> Result<(), AppError> {
     let me = crate::auth::require_session().await?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     let taken_back = store.revoke_everything(me.user_id).await?;
     store.mark_sharing_reviewed(me.user_id, None).await?;
     tracing::info!(event = "sharing_stopped", user_id = me.user_id, taken_back);
@@ -139,7 +139,7 @@ pub async fn stop_sharing_everything() -> Result<(), AppError> {
 #[server(endpoint = "sharing")]
 pub async fn load_sharing_settings() -> Result<SharingSettings, AppError> {
     let me = crate::auth::require_session().await?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     let on = store.share_defaults(me.user_id).await?;
     Ok(SharingSettings {
         defaults: ShareCategory::ALL
@@ -181,7 +181,7 @@ pub async fn set_sharing_defaults(
         let choice = ShareChoice::parse(&choice).ok_or(AppError::Invalid(Field::Audience))?;
         on.extend(choice.audiences().iter().map(|a| (category, *a)));
     }
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     store.set_share_defaults(me.user_id, &on).await?;
     store.mark_sharing_reviewed(me.user_id, None).await?;
     leptos_axum::redirect("/journal/sharing?saved=1");
@@ -193,7 +193,7 @@ pub async fn set_sharing_defaults(
 #[server(endpoint = "sharing_keep")]
 pub async fn keep_sharing(group: i64) -> Result<(), AppError> {
     let me = crate::auth::require_session().await?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     store.mark_sharing_reviewed(me.user_id, Some(group)).await?;
     leptos_axum::redirect("/");
     Ok(())
@@ -203,6 +203,6 @@ pub async fn keep_sharing(group: i64) -> Result<(), AppError> {
 #[server(endpoint = "seen")]
 pub async fn load_seen(before: Option<i64>) -> Result<Page<AccessView>, AppError> {
     let me = crate::auth::require_session().await?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     Ok(store.access_log(me.user_id, before).await?)
 }

@@ -5,6 +5,8 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "ssr")]
+use crate::api::store;
 use crate::error::AppError;
 use crate::model::Wish;
 
@@ -14,11 +16,6 @@ pub struct WishBox {
     pub group_name: String,
     pub wishes: Vec<Wish>,
     pub may_set_status: bool,
-}
-
-#[cfg(feature = "ssr")]
-fn store() -> Result<crate::store::Store, AppError> {
-    crate::api::server_context::<crate::store::Store>()
 }
 
 /// The caller, if they are a member of the group now; otherwise the group

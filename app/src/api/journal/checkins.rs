@@ -29,7 +29,7 @@ pub async fn list_checkins(before: Option<i64>) -> Result<CheckInList, AppError>
     use crate::model::{next_checkin, CHART_CHECKINS};
 
     let me = crate::auth::require_session().await?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     let series = store.checkin_series(me.user_id, CHART_CHECKINS).await?;
     Ok(CheckInList {
         next_on: next_checkin(series.last().map(|c| c.checked_on)),
@@ -41,7 +41,7 @@ pub async fn list_checkins(before: Option<i64>) -> Result<CheckInList, AppError>
 #[server(endpoint = "checkin")]
 pub async fn load_checkin(id: i64) -> Result<CheckInDetail, AppError> {
     let me = crate::auth::require_session().await?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     let checkin = store
         .checkin(me.user_id, id)
         .await?
@@ -89,7 +89,7 @@ pub async fn create_checkin(
         ],
         &note,
     )?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     store.create_checkin(me.user_id, request_id, &text).await?;
     leptos_axum::redirect("/journal/checkins?saved=1");
     Ok(())
@@ -122,7 +122,7 @@ pub async fn update_checkin(
         ],
         &note,
     )?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     if !store.update_checkin(me.user_id, id, &text).await? {
         return Err(AppError::NotFound);
     }
@@ -133,7 +133,7 @@ pub async fn update_checkin(
 #[server(endpoint = "checkin_delete")]
 pub async fn delete_checkin(id: i64) -> Result<(), AppError> {
     let me = crate::auth::require_session().await?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     if !store
         .delete_item(me.user_id, id, crate::model::ItemKind::CheckIn)
         .await?

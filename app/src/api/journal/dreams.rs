@@ -14,14 +14,14 @@ pub struct DreamDetail {
 #[server(endpoint = "dreams")]
 pub async fn list_dreams(archived: bool, before: Option<i64>) -> Result<Page<Dream>, AppError> {
     let me = crate::auth::require_session().await?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     Ok(store.dreams(me.user_id, archived, before).await?)
 }
 
 #[server(endpoint = "dream")]
 pub async fn load_dream(id: i64) -> Result<DreamDetail, AppError> {
     let me = crate::auth::require_session().await?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     let dream = store
         .dream(me.user_id, id)
         .await?
@@ -43,7 +43,7 @@ pub async fn create_dream(
     let me = crate::auth::require_session().await?;
     let request_id = crate::model::validate_request_id(&request_id)?;
     let text = crate::model::DreamText::parse(&title, &meaning, &life_area)?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     let id = store.create_dream(me.user_id, request_id, &text).await?;
     leptos_axum::redirect(&format!("/journal/dreams/{id}"));
     Ok(())
@@ -58,7 +58,7 @@ pub async fn update_dream(
 ) -> Result<(), AppError> {
     let me = crate::auth::require_session().await?;
     let text = crate::model::DreamText::parse(&title, &meaning, &life_area)?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     if !store.update_dream(me.user_id, id, &text).await? {
         return Err(AppError::NotFound);
     }
@@ -70,7 +70,7 @@ pub async fn update_dream(
 #[server(endpoint = "dream_archive")]
 pub async fn archive_dream(id: i64, archived: bool) -> Result<(), AppError> {
     let me = crate::auth::require_session().await?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     if !store.set_dream_archived(me.user_id, id, archived).await? {
         return Err(AppError::NotFound);
     }
@@ -82,7 +82,7 @@ pub async fn archive_dream(id: i64, archived: bool) -> Result<(), AppError> {
 #[server(endpoint = "dream_delete")]
 pub async fn delete_dream(id: i64) -> Result<(), AppError> {
     let me = crate::auth::require_session().await?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     if !store
         .delete_item(me.user_id, id, crate::model::ItemKind::Dream)
         .await?

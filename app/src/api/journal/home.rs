@@ -55,7 +55,7 @@ pub async fn load_journal_home() -> Result<Option<JournalHome>, AppError> {
     let Some(me) = crate::auth::current_session().await? else {
         return Ok(None);
     };
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     let next_step = store.next_step(me.user_id).await?;
     // Dreams and open steps shown.
     const HOME_DREAMS: i64 = 3;

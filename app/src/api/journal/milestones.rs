@@ -7,7 +7,7 @@ use crate::model::MilestoneEntry;
 #[server(endpoint = "my_milestones")]
 pub async fn my_milestones() -> Result<Vec<MilestoneEntry>, AppError> {
     let me = crate::auth::require_session().await?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     Ok(store.milestone_entries(me.user_id).await?)
 }
 
@@ -22,7 +22,7 @@ pub async fn mark_milestone(
     let me = crate::auth::require_session().await?;
     let request_id = crate::model::validate_request_id(&request_id)?;
     let text = crate::model::MarkText::parse(&reached_on, &note)?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     store
         .mark_milestone(me.user_id, request_id, milestone, &text)
         .await?;
@@ -34,7 +34,7 @@ pub async fn mark_milestone(
 #[server(endpoint = "milestone_unmark")]
 pub async fn unmark_milestone(id: i64) -> Result<(), AppError> {
     let me = crate::auth::require_session().await?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     if !store
         .delete_item(me.user_id, id, crate::model::ItemKind::Milestone)
         .await?

@@ -13,14 +13,14 @@ pub struct PeerWorkDetail {
 #[server(endpoint = "peer_work")]
 pub async fn list_peer_work(before: Option<i64>) -> Result<Page<PeerWork>, AppError> {
     let me = crate::auth::require_session().await?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     Ok(store.peer_work_diary(me.user_id, before).await?)
 }
 
 #[server(endpoint = "peer_work_entry")]
 pub async fn load_peer_work(id: i64) -> Result<PeerWorkDetail, AppError> {
     let me = crate::auth::require_session().await?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     let entry = store
         .peer_work(me.user_id, id)
         .await?
@@ -41,7 +41,7 @@ pub async fn create_peer_work(
     let me = crate::auth::require_session().await?;
     let request_id = crate::model::validate_request_id(&request_id)?;
     let text = parse(&kind, &done_on, &note)?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     store
         .create_peer_work(me.user_id, request_id, &text)
         .await?;
@@ -58,7 +58,7 @@ pub async fn update_peer_work(
 ) -> Result<(), AppError> {
     let me = crate::auth::require_session().await?;
     let text = parse(&kind, &done_on, &note)?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     if !store.update_peer_work(me.user_id, id, &text).await? {
         return Err(AppError::NotFound);
     }
@@ -69,7 +69,7 @@ pub async fn update_peer_work(
 #[server(endpoint = "peer_work_delete")]
 pub async fn delete_peer_work(id: i64) -> Result<(), AppError> {
     let me = crate::auth::require_session().await?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     if !store
         .delete_item(me.user_id, id, crate::model::ItemKind::PeerWork)
         .await?

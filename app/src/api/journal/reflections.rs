@@ -6,7 +6,7 @@ use crate::model::{Page, Reflection};
 #[server(endpoint = "reflections")]
 pub async fn list_reflections(before: Option<i64>) -> Result<Page<Reflection>, AppError> {
     let me = crate::auth::require_session().await?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     Ok(store.reflections(me.user_id, before).await?)
 }
 
@@ -20,7 +20,7 @@ pub struct ReflectionDetail {
 #[server(endpoint = "reflection")]
 pub async fn load_reflection(id: i64) -> Result<ReflectionDetail, AppError> {
     let me = crate::auth::require_session().await?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     let reflection = store
         .reflection(me.user_id, id)
         .await?
@@ -45,7 +45,7 @@ pub async fn create_reflection(
         &body,
         mood.as_deref().unwrap_or_default(),
     )?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     store
         .create_reflection(me.user_id, request_id, &text)
         .await?;
@@ -66,7 +66,7 @@ pub async fn update_reflection(
         &body,
         mood.as_deref().unwrap_or_default(),
     )?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     if !store.update_reflection(me.user_id, id, &text).await? {
         return Err(AppError::NotFound);
     }
@@ -77,7 +77,7 @@ pub async fn update_reflection(
 #[server(endpoint = "reflection_delete")]
 pub async fn delete_reflection(id: i64) -> Result<(), AppError> {
     let me = crate::auth::require_session().await?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     if !store
         .delete_item(me.user_id, id, crate::model::ItemKind::Reflection)
         .await?

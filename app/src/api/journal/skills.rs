@@ -13,14 +13,14 @@ pub struct SkillDetail {
 #[server(endpoint = "skills")]
 pub async fn list_skills(before: Option<i64>) -> Result<Page<Skill>, AppError> {
     let me = crate::auth::require_session().await?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     Ok(store.skills(me.user_id, before).await?)
 }
 
 #[server(endpoint = "skill")]
 pub async fn load_skill(id: i64) -> Result<SkillDetail, AppError> {
     let me = crate::auth::require_session().await?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     let skill = store
         .skill(me.user_id, id)
         .await?
@@ -41,7 +41,7 @@ pub async fn create_skill(
     let me = crate::auth::require_session().await?;
     let request_id = crate::model::validate_request_id(&request_id)?;
     let text = crate::model::SkillText::parse(&kind, &learned_on, &note)?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     store.create_skill(me.user_id, request_id, &text).await?;
     leptos_axum::redirect("/journal/skills");
     Ok(())
@@ -56,7 +56,7 @@ pub async fn update_skill(
 ) -> Result<(), AppError> {
     let me = crate::auth::require_session().await?;
     let text = crate::model::SkillText::parse(&kind, &learned_on, &note)?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     if !store.update_skill(me.user_id, id, &text).await? {
         return Err(AppError::NotFound);
     }
@@ -67,7 +67,7 @@ pub async fn update_skill(
 #[server(endpoint = "skill_delete")]
 pub async fn delete_skill(id: i64) -> Result<(), AppError> {
     let me = crate::auth::require_session().await?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     if !store
         .delete_item(me.user_id, id, crate::model::ItemKind::Skill)
         .await?

@@ -28,7 +28,7 @@ async fn current_dreams(store: &crate::store::Store, owner: i64) -> Result<Vec<D
 #[server(endpoint = "steps")]
 pub async fn list_steps(done: bool, before: Option<i64>) -> Result<StepList, AppError> {
     let me = crate::auth::require_session().await?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     Ok(StepList {
         page: store.steps(me.user_id, done, before).await?,
         dreams: current_dreams(&store, me.user_id).await?,
@@ -39,7 +39,7 @@ pub async fn list_steps(done: bool, before: Option<i64>) -> Result<StepList, App
 #[server(endpoint = "step")]
 pub async fn load_step(id: i64) -> Result<StepDetail, AppError> {
     let me = crate::auth::require_session().await?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     let step = store
         .step(me.user_id, id)
         .await?
@@ -72,7 +72,7 @@ pub async fn create_step(
         &kind,
         target_on.as_deref().unwrap_or_default(),
     )?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     store.create_step(me.user_id, request_id, &text).await?;
     super::back_to(back, "/journal/steps");
     Ok(())
@@ -93,7 +93,7 @@ pub async fn update_step(
         &kind,
         target_on.as_deref().unwrap_or_default(),
     )?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     if !store.update_step(me.user_id, id, &text).await? {
         return Err(AppError::NotFound);
     }
@@ -112,7 +112,7 @@ pub async fn set_step_status(
 
     let me = crate::auth::require_session().await?;
     let status = StepStatus::parse(&status).ok_or(AppError::Invalid(Field::StepStatus))?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     if !store
         .set_step_status(me.user_id, id, status, Day::today())
         .await?
@@ -127,7 +127,7 @@ pub async fn set_step_status(
 #[server(endpoint = "step_next")]
 pub async fn pick_next_step(id: i64, back: Option<String>) -> Result<(), AppError> {
     let me = crate::auth::require_session().await?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     if !store.set_next_step(me.user_id, id).await? {
         return Err(AppError::NotFound);
     }
@@ -138,7 +138,7 @@ pub async fn pick_next_step(id: i64, back: Option<String>) -> Result<(), AppErro
 #[server(endpoint = "step_delete")]
 pub async fn delete_step(id: i64) -> Result<(), AppError> {
     let me = crate::auth::require_session().await?;
-    let store = crate::api::server_context::<crate::store::Store>()?;
+    let store = crate::api::store()?;
     if !store
         .delete_item(me.user_id, id, crate::model::ItemKind::Step)
         .await?
