@@ -514,6 +514,56 @@ async fn a_page_carries_the_readers_notes_per_item_and_remembers_the_visit() {
     .await;
 }
 
+/// SQLite has one writer. While another process holds the write lock,
+/// choices that queue for it must not take every pooled connection: a
+/// page that only reads still answers, and every queued choice lands once
+/// the lock is let go. (Writers that each took a connection to sleep in
+/// SQLite's busy handler kept the reader waiting until they gave up.)
+#[tokio::test(flavor = "multi_thread")]
+async fn queued_writers_leave_readers_a_connection_on_sqlite() {
+    use sqlx::Connection;
+
+    let (store, dir) = support::sqlite_store().await;
+    let w = world(&store).await;
+    let items = [
+        reflection(&store, w.owner, 910).await,
+        reflection(&store, w.owner, 911).await,
+    ];
+    let url = format!("sqlite://{}", dir.path().join("polku.db").display());
+    let mut other = sqlx::SqliteConnection::connect(&url).await.unwrap();
+    sqlx::query("BEGIN IMMEDIATE")
+        .execute(&mut other)
+        .await
+        .unwrap();
+    // More writers than the pool has connections.
+    let choices: Vec<_> = (0..24)
+        .map(|n| {
+            let store = store.clone();
+            let item = items[n % 2];
+            tokio::spawn(async move {
+                store
+                    .set_audiences(w.owner, item, &[Audience::Facilitators], None, true)
+                    .await
+            })
+        })
+        .collect();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let shares = store.shares_of(w.owner, items[0]).await;
+    assert!(
+        shares.is_ok_and(|s| s.is_empty()),
+        "a read answers while writers wait"
+    );
+    sqlx::query("COMMIT").execute(&mut other).await.unwrap();
+    for choice in choices {
+        assert!(choice.await.unwrap().unwrap(), "every choice is kept");
+    }
+    assert_eq!(
+        seen_by(&store, w.facilitator, w.owner, &items).await,
+        vec![items[1], items[0]]
+    );
+    store.close().await;
+}
+
 /// A participant's choice for one item, sent many times at once (a double
 /// tap, the outbox retrying): every one succeeds, and one share is left.
 #[tokio::test(flavor = "multi_thread")]

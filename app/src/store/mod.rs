@@ -27,6 +27,7 @@ pub mod seed;
 mod sessions;
 mod users;
 mod wishes;
+mod write_turn;
 
 pub use areas::{AreaRow, PersonRow};
 pub use ceremonies::Ceremony;
@@ -43,6 +44,8 @@ pub use recoveries::{OpenRecovery, RecoveredPasskey};
 pub use sealed::{Column, Resealed};
 pub use sessions::{SessionLimits, SessionRow};
 pub use users::{Account, NewAccount};
+
+use write_turn::{WriteQueue, WriteTx};
 
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -119,6 +122,8 @@ pub struct Store {
     backend: Backend,
     /// Seals and opens free text; `None` until `unlock`.
     keys: Option<Arc<Keyring>>,
+    /// SQLite's writers, in turn; PostgreSQL locks rows, not the database.
+    writers: WriteQueue,
 }
 
 impl Store {
@@ -176,6 +181,7 @@ impl Store {
             pool,
             backend,
             keys: None,
+            writers: WriteQueue::default(),
         })
     }
 
@@ -197,10 +203,15 @@ impl Store {
     /// first cannot take it once another write has landed since its read,
     /// and fails at once with "database is locked", busy timeout or not:
     /// under load, a share toggled by two people at once lost one of them.
-    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+    /// SQLite's writers wait for their turn first (`write_turn`).
+    async fn begin_write(&self) -> Result<WriteTx, sqlx::Error> {
         match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
-            Backend::Postgres => self.pool.begin().await,
+            Backend::Sqlite => {
+                let turn = self.writers.turn().await?;
+                let tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+                Ok(WriteTx::new(tx, Some(turn)))
+            }
+            Backend::Postgres => Ok(WriteTx::new(self.pool.begin().await?, None)),
         }
     }
 
