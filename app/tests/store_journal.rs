@@ -8,7 +8,7 @@ use app::model::{
     Day, DreamText, ItemKind, MarkText, MilestoneText, ReflectionText, Role, StepStatus, StepText,
     PAGE_SIZE,
 };
-use app::store::{Store, StoreError};
+use app::store::{HomeSizes, Store, StoreError};
 use support::on_each_backend;
 use support::world::{area, group, member, person};
 
@@ -257,6 +257,83 @@ async fn the_home_page_gets_only_the_newest_open_dreams_and_steps_of_its_own() {
             "open ones only"
         );
         assert!(store.newest_dreams(aino, 0).await.unwrap().is_empty());
+    })
+    .await;
+}
+
+/// "My path" reads everything in one go: the same as each read alone, of
+/// the owner's rows only, at the sizes asked for.
+#[tokio::test]
+async fn the_home_page_reads_in_one_go_what_each_read_gives_alone() {
+    on_each_backend(|store| async move {
+        let (_, aino, bea) = two_participants(&store).await;
+        for (who, base) in [(aino, 500), (bea, 600)] {
+            for n in 0..4 {
+                store
+                    .create_dream(who, &rid(base + n), &dream(&format!("Unelma {who}-{n}")))
+                    .await
+                    .unwrap();
+                store
+                    .create_step(
+                        who,
+                        &rid(base + 10 + n),
+                        &step(&format!("Askel {who}-{n}"), None),
+                    )
+                    .await
+                    .unwrap();
+            }
+        }
+        let today = Day::today();
+        let steps = store.newest_open_steps(aino, 4).await.unwrap();
+        assert!(store.set_next_step(aino, steps[3].id).await.unwrap());
+        assert!(store
+            .set_step_status(aino, steps[0].id, StepStatus::Done, today)
+            .await
+            .unwrap());
+        let from = today.add_days(-40);
+        let sizes = HomeSizes {
+            dreams: 2,
+            open_steps: 2,
+            achievements: 5,
+            notes: 3,
+        };
+
+        let home = store.journal_home(aino, sizes, today, from).await.unwrap();
+        assert_eq!(home.next_step, store.next_step(aino).await.unwrap());
+        assert_eq!(home.next_step.as_ref().map(|s| s.id), Some(steps[3].id));
+        assert_eq!(home.dreams, store.newest_dreams(aino, 2).await.unwrap());
+        assert_eq!(
+            home.open_steps,
+            store.newest_open_steps(aino, 2).await.unwrap()
+        );
+        assert_eq!(home.open_steps.len(), 2);
+        assert_eq!(
+            home.achievements,
+            store.achievements(aino, 5).await.unwrap()
+        );
+        assert_eq!(home.achievements.len(), 1, "the one step done");
+        assert_eq!(
+            home.steps_done,
+            store.steps_done_per_month(aino, from).await.unwrap()
+        );
+        assert_eq!(home.notes, store.recent_feedback(aino, 3).await.unwrap());
+        assert_eq!(
+            home.mentor_links,
+            store.mentor_links_of(aino).await.unwrap()
+        );
+        assert_eq!(home.last_checkin, None);
+        assert_eq!(
+            home.sharing_reviews,
+            store.sharing_reviews_due(aino, today).await.unwrap()
+        );
+        let everything = format!("{home:?}");
+        assert!(everything.contains(&format!("Unelma {aino}-3")));
+        for title in ["Unelma", "Askel"] {
+            assert!(
+                !everything.contains(&format!("{title} {bea}-")),
+                "nothing of Bea's: {everything}"
+            );
+        }
     })
     .await;
 }

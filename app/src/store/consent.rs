@@ -754,6 +754,15 @@ impl Store {
         owner: i64,
         limit: i64,
     ) -> Result<Vec<(i64, ItemKind, FeedbackView)>, StoreError> {
+        self.recent_feedback_in(&self.pool, owner, limit).await
+    }
+
+    pub(in crate::store) async fn recent_feedback_in<'c>(
+        &self,
+        db: impl sqlx::Executor<'c, Database = sqlx::Any>,
+        owner: i64,
+        limit: i64,
+    ) -> Result<Vec<(i64, ItemKind, FeedbackView)>, StoreError> {
         type Row = (
             i64,
             String,
@@ -772,7 +781,7 @@ impl Store {
         )
         .bind(owner)
         .bind(limit)
-        .fetch_all(&self.pool)
+        .fetch_all(db)
         .await?;
         self.open_in(Column::FeedbackBody, &mut rows, |r| &mut r.4)?;
         Ok(rows

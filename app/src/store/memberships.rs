@@ -120,6 +120,15 @@ impl Store {
         user: i64,
         today: Day,
     ) -> Result<Vec<(i64, String)>, StoreError> {
+        self.sharing_reviews_due_in(&self.pool, user, today).await
+    }
+
+    pub(in crate::store) async fn sharing_reviews_due_in<'c>(
+        &self,
+        db: impl sqlx::Executor<'c, Database = sqlx::Any>,
+        user: i64,
+        today: Day,
+    ) -> Result<Vec<(i64, String)>, StoreError> {
         let rows: Vec<(i64, String, String, i64)> = sqlx::query_as(
             "SELECT g.id, g.name, g.monthly_from, m.joined_at
                FROM memberships m JOIN peer_groups g ON g.id = m.group_id
@@ -128,7 +137,7 @@ impl Store {
         )
         .bind(user)
         .bind(today.iso())
-        .fetch_all(&self.pool)
+        .fetch_all(db)
         .await?;
         Ok(rows
             .into_iter()

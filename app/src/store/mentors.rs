@@ -106,11 +106,19 @@ impl Store {
     /// The open links the person is on either side of, newest first;
     /// unanswered proposals included, for the page to sort out.
     pub async fn mentor_links_of(&self, user: i64) -> Result<Vec<MentorLink>, StoreError> {
+        self.mentor_links_of_in(&self.pool, user).await
+    }
+
+    pub(in crate::store) async fn mentor_links_of_in<'c>(
+        &self,
+        db: impl sqlx::Executor<'c, Database = sqlx::Any>,
+        user: i64,
+    ) -> Result<Vec<MentorLink>, StoreError> {
         let rows: Vec<LinkRow> = sqlx::query_as(&format!(
             "{LINK} AND (l.mentor_id = $1 OR l.mentee_id = $1) ORDER BY l.id DESC LIMIT 100"
         ))
         .bind(user)
-        .fetch_all(&self.pool)
+        .fetch_all(db)
         .await?;
         Ok(rows.into_iter().map(link).collect())
     }

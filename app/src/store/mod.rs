@@ -36,7 +36,7 @@ pub use events::EventRow;
 pub use figures::AreaCounts;
 pub use groups::NewGroup;
 pub use invites::{hash_code, InviteCode, InviteRow, NewInvite, OpenInvite};
-pub use journal::{Achievement, MonthCount};
+pub use journal::{Achievement, HomeReads, HomeSizes, MonthCount};
 pub use keyring::Keyring;
 pub use memberships::MemberRow;
 pub use passkeys::{PasskeyRow, StoredPasskey};

@@ -55,23 +55,29 @@ pub async fn load_journal_home() -> Result<Option<JournalHome>, AppError> {
     let Some(me) = crate::auth::current_session().await? else {
         return Ok(None);
     };
-    let store = crate::api::store()?;
-    let next_step = store.next_step(me.user_id).await?;
-    // Dreams and open steps shown.
     const HOME_DREAMS: i64 = 3;
     const HOME_STEPS: i64 = 5;
-    let dreams = store.newest_dreams(me.user_id, HOME_DREAMS).await?;
-    // One more than shown, in case the next step is among them.
-    let mut open_steps: Vec<Step> = store
-        .newest_open_steps(me.user_id, HOME_STEPS + 1)
-        .await?
+    let sizes = crate::store::HomeSizes {
+        dreams: HOME_DREAMS,
+        // One more than shown, in case the next step is among them.
+        open_steps: HOME_STEPS + 1,
+        achievements: 5,
+        notes: 3,
+    };
+    let today = Day::today();
+    let from = chart_start(today);
+    let home = crate::api::store()?
+        .journal_home(me.user_id, sizes, today, from)
+        .await?;
+    let next_step = home.next_step;
+    let mut open_steps: Vec<Step> = home
+        .open_steps
         .into_iter()
         .filter(|s| next_step.as_ref().is_none_or(|n| n.id != s.id))
         .collect();
     open_steps.truncate(HOME_STEPS as usize);
-    let achievements = store
-        .achievements(me.user_id, 5)
-        .await?
+    let achievements = home
+        .achievements
         .into_iter()
         .map(|a| AchievementView {
             item_id: a.item_id,
@@ -80,9 +86,8 @@ pub async fn load_journal_home() -> Result<Option<JournalHome>, AppError> {
             on: a.on,
         })
         .collect();
-    let notes = store
-        .recent_feedback(me.user_id, 3)
-        .await?
+    let notes = home
+        .notes
         .into_iter()
         .map(|(item, kind, feedback)| NoteView {
             item_path: crate::api::item_path(kind, item),
@@ -90,38 +95,39 @@ pub async fn load_journal_home() -> Result<Option<JournalHome>, AppError> {
             feedback,
         })
         .collect();
-    let mentor_proposals = store
-        .mentor_links_of(me.user_id)
-        .await?
+    let mentor_proposals = home
+        .mentor_links
         .iter()
         .filter(|l| l.mentee_id == me.user_id && l.accepted_at.is_none())
         .count();
-    let last = store.checkin_series(me.user_id, 1).await?;
-    let checkin_due = crate::model::next_checkin(last.first().map(|c| c.checked_on))
-        .is_none_or(|day| day <= Day::today());
+    let checkin_due = crate::model::next_checkin(home.last_checkin.map(|c| c.checked_on))
+        .is_none_or(|day| day <= today);
     Ok(Some(JournalHome {
-        sharing_reviews: store.sharing_reviews_due(me.user_id, Day::today()).await?,
+        sharing_reviews: home.sharing_reviews,
         checkin_due,
         mentor_proposals,
         notes,
-        chart: chart(&store, me.user_id).await?,
+        chart: chart(from, &home.steps_done),
         next_step,
-        dreams,
+        dreams: home.dreams,
         open_steps,
         achievements,
     }))
 }
 
-/// The last months up to this one, each with its count of steps done.
+/// The first day of the month CHART_MONTHS - 1 months back.
 #[cfg(feature = "ssr")]
-async fn chart(store: &crate::store::Store, owner: i64) -> Result<Vec<MonthBar>, AppError> {
-    // The first day of the month CHART_MONTHS - 1 months back.
-    let (y, m, _) = Day::today().ymd();
+fn chart_start(today: Day) -> Day {
+    let (y, m, _) = today.ymd();
     let start = y * 12 + i64::from(m - 1) - i64::from(CHART_MONTHS - 1);
-    let from = Day::from_ymd(start.div_euclid(12), start.rem_euclid(12) as u32 + 1, 1)
-        .unwrap_or(Day::today());
-    let counts = store.steps_done_per_month(owner, from).await?;
-    Ok((0..CHART_MONTHS)
+    Day::from_ymd(start.div_euclid(12), start.rem_euclid(12) as u32 + 1, 1).unwrap_or(today)
+}
+
+/// The months from `from` up to this one, each with its count of steps
+/// done.
+#[cfg(feature = "ssr")]
+fn chart(from: Day, counts: &[crate::store::MonthCount]) -> Vec<MonthBar> {
+    (0..CHART_MONTHS)
         .map(|i| {
             let (year, month, _) = from.add_months(i).ymd();
             let count = counts
@@ -130,5 +136,5 @@ async fn chart(store: &crate::store::Store, owner: i64) -> Result<Vec<MonthBar>,
                 .map_or(0, |c| c.count);
             MonthBar { year, month, count }
         })
-        .collect())
+        .collect()
 }

@@ -115,13 +115,22 @@ impl Store {
 
     /// The latest `limit` check-ins by day, oldest first: the chart's line.
     pub async fn checkin_series(&self, owner: i64, limit: i64) -> Result<Vec<CheckIn>, StoreError> {
+        self.checkin_series_in(&self.pool, owner, limit).await
+    }
+
+    pub(in crate::store) async fn checkin_series_in<'c>(
+        &self,
+        db: impl sqlx::Executor<'c, Database = sqlx::Any>,
+        owner: i64,
+        limit: i64,
+    ) -> Result<Vec<CheckIn>, StoreError> {
         let mut rows: Vec<CheckInRow> = sqlx::query_as(&format!(
             "SELECT {COLUMNS} WHERE i.owner_id = $1 AND i.kind = 'checkin'
              ORDER BY c.checked_on DESC, i.id DESC LIMIT $2"
         ))
         .bind(owner)
         .bind(limit)
-        .fetch_all(&self.pool)
+        .fetch_all(db)
         .await?;
         self.open_in(Column::CheckInNote, &mut rows, |r| &mut r.9)?;
         let mut series: Vec<CheckIn> = rows.into_iter().map(checkin).collect();

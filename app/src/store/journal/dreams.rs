@@ -1,3 +1,5 @@
+use sqlx::{Any, Executor};
+
 use super::{
     apply_defaults, before, claim_request, insert_item, into_page, page_limit, settle_request,
     touch_item,
@@ -112,7 +114,7 @@ impl Store {
         cursor: Option<i64>,
     ) -> Result<Page<Dream>, StoreError> {
         let dreams = self
-            .dreams_before(owner, archived, before(cursor), page_limit())
+            .dreams_before(&self.pool, owner, archived, before(cursor), page_limit())
             .await?;
         Ok(into_page(dreams, |d| d.id))
     }
@@ -120,11 +122,13 @@ impl Store {
     /// The newest `limit` current dreams, for the home page: no more rows
     /// read and unsealed than are shown.
     pub async fn newest_dreams(&self, owner: i64, limit: i64) -> Result<Vec<Dream>, StoreError> {
-        self.dreams_before(owner, false, before(None), limit).await
+        self.dreams_before(&self.pool, owner, false, before(None), limit)
+            .await
     }
 
-    async fn dreams_before(
+    pub(in crate::store) async fn dreams_before<'c>(
         &self,
+        db: impl Executor<'c, Database = Any>,
         owner: i64,
         archived: bool,
         before: i64,
@@ -139,7 +143,7 @@ impl Store {
         .bind(owner)
         .bind(before)
         .bind(limit)
-        .fetch_all(&self.pool)
+        .fetch_all(db)
         .await?;
         rows.into_iter().map(|r| dream(self, r)).collect()
     }

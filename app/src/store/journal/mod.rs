@@ -4,6 +4,7 @@
 
 mod checkins;
 mod dreams;
+mod home;
 mod marks;
 mod peer_work;
 mod reflections;
@@ -11,6 +12,7 @@ mod skills;
 mod steps;
 mod summary;
 
+pub use home::{HomeReads, HomeSizes};
 pub use summary::{Achievement, MonthCount};
 
 use super::consent::apply_defaults;

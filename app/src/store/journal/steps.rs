@@ -1,4 +1,4 @@
-use sqlx::AnyConnection;
+use sqlx::{Any, AnyConnection, Executor};
 
 use super::{
     apply_defaults, before, claim_request, insert_item, into_page, page_limit, settle_request,
@@ -169,7 +169,7 @@ impl Store {
         cursor: Option<i64>,
     ) -> Result<Page<Step>, StoreError> {
         let steps = self
-            .steps_before(owner, done, before(cursor), page_limit())
+            .steps_before(&self.pool, owner, done, before(cursor), page_limit())
             .await?;
         Ok(into_page(steps, |s| s.id))
     }
@@ -177,11 +177,13 @@ impl Store {
     /// The newest `limit` open steps, for the home page: no more rows read
     /// and unsealed than are shown.
     pub async fn newest_open_steps(&self, owner: i64, limit: i64) -> Result<Vec<Step>, StoreError> {
-        self.steps_before(owner, false, before(None), limit).await
+        self.steps_before(&self.pool, owner, false, before(None), limit)
+            .await
     }
 
-    async fn steps_before(
+    pub(in crate::store) async fn steps_before<'c>(
         &self,
+        db: impl Executor<'c, Database = Any>,
         owner: i64,
         done: bool,
         before: i64,
@@ -195,7 +197,7 @@ impl Store {
         .bind(owner)
         .bind(before)
         .bind(limit)
-        .fetch_all(&self.pool)
+        .fetch_all(db)
         .await?;
         rows.into_iter().map(|r| step(self, r)).collect()
     }
@@ -229,12 +231,20 @@ impl Store {
 
     /// The step the owner picked, while it is still open.
     pub async fn next_step(&self, owner: i64) -> Result<Option<Step>, StoreError> {
+        self.next_step_in(&self.pool, owner).await
+    }
+
+    pub(in crate::store) async fn next_step_in<'c>(
+        &self,
+        db: impl Executor<'c, Database = Any>,
+        owner: i64,
+    ) -> Result<Option<Step>, StoreError> {
         let row: Option<StepTuple> = sqlx::query_as(&format!(
             "SELECT {COLUMNS} JOIN users u ON u.next_step_id = i.id
              WHERE u.id = $1 AND i.owner_id = $1 AND s.status <> 'done'"
         ))
         .bind(owner)
-        .fetch_optional(&self.pool)
+        .fetch_optional(db)
         .await?;
         row.map(|r| step(self, r)).transpose()
     }

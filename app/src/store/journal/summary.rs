@@ -1,3 +1,5 @@
+use sqlx::{Any, Executor};
+
 use crate::model::{Day, ItemKind};
 use crate::store::{Column, Store, StoreError};
 
@@ -25,6 +27,15 @@ impl Store {
         owner: i64,
         limit: i64,
     ) -> Result<Vec<Achievement>, StoreError> {
+        self.achievements_in(&self.pool, owner, limit).await
+    }
+
+    pub(in crate::store) async fn achievements_in<'c>(
+        &self,
+        db: impl Executor<'c, Database = Any>,
+        owner: i64,
+        limit: i64,
+    ) -> Result<Vec<Achievement>, StoreError> {
         let mut rows: Vec<(i64, String, String, String)> = sqlx::query_as(
             "SELECT i.id, i.kind, s.title, s.done_on FROM items i JOIN steps s ON s.item_id = i.id
              WHERE i.owner_id = $1 AND i.kind = 'step' AND s.status = 'done'
@@ -36,7 +47,7 @@ impl Store {
         )
         .bind(owner)
         .bind(limit)
-        .fetch_all(&self.pool)
+        .fetch_all(db)
         .await?;
         // A step's title is the person's own text; a milestone's is the group's.
         for row in rows.iter_mut().filter(|r| r.1 == "step") {
@@ -62,6 +73,15 @@ impl Store {
         owner: i64,
         from: Day,
     ) -> Result<Vec<MonthCount>, StoreError> {
+        self.steps_done_per_month_in(&self.pool, owner, from).await
+    }
+
+    pub(in crate::store) async fn steps_done_per_month_in<'c>(
+        &self,
+        db: impl Executor<'c, Database = Any>,
+        owner: i64,
+        from: Day,
+    ) -> Result<Vec<MonthCount>, StoreError> {
         let rows: Vec<(String, i64)> = sqlx::query_as(
             "SELECT substr(s.done_on, 1, 7) AS month, COUNT(*) FROM items i JOIN steps s ON s.item_id = i.id
              WHERE i.owner_id = $1 AND i.kind = 'step' AND s.status = 'done' AND s.done_on >= $2
@@ -69,7 +89,7 @@ impl Store {
         )
         .bind(owner)
         .bind(from.iso())
-        .fetch_all(&self.pool)
+        .fetch_all(db)
         .await?;
         Ok(rows
             .into_iter()
