@@ -472,46 +472,48 @@ impl Store {
         if owned.is_none() {
             return Ok(false);
         }
-        for audience in Audience::ALL {
-            // An expired share is over: sharing again starts a new one.
-            sqlx::query(
-                "UPDATE shares SET revoked_at = $1
-                 WHERE item_id = $2 AND audience = $3 AND revoked_at IS NULL AND expires_at <= $1",
+        // Shares that end: expired ones (sharing again starts a new one)
+        // and, with `exclusive`, those of every audience not chosen. One
+        // statement, as SQLite's other writers wait for this one to end.
+        let ending = match (exclusive, audiences.len()) {
+            (false, _) => "expires_at <= $1".to_owned(),
+            (true, 0) => "TRUE".to_owned(),
+            (true, n) => {
+                let chosen: Vec<String> = (3..3 + n).map(|i| format!("${i}")).collect();
+                format!(
+                    "(expires_at <= $1 OR audience NOT IN ({}))",
+                    chosen.join(", ")
+                )
+            }
+        };
+        let sql = format!(
+            "UPDATE shares SET revoked_at = $1 WHERE item_id = $2 AND revoked_at IS NULL AND {ending}"
+        );
+        let mut end_shares = sqlx::query(&sql).bind(at).bind(item);
+        if exclusive {
+            for audience in audiences {
+                end_shares = end_shares.bind(audience.as_str());
+            }
+        }
+        end_shares.execute(&mut *tx).await?;
+        for audience in Audience::ALL.into_iter().filter(|a| audiences.contains(a)) {
+            let kept = sqlx::query(
+                "UPDATE shares SET expires_at = $1
+                 WHERE item_id = $2 AND audience = $3 AND revoked_at IS NULL",
             )
-            .bind(at)
+            .bind(expires_at)
             .bind(item)
             .bind(audience.as_str())
             .execute(&mut *tx)
             .await?;
-            if audiences.contains(&audience) {
-                let kept = sqlx::query(
-                    "UPDATE shares SET expires_at = $1
-                     WHERE item_id = $2 AND audience = $3 AND revoked_at IS NULL",
-                )
-                .bind(expires_at)
-                .bind(item)
-                .bind(audience.as_str())
-                .execute(&mut *tx)
-                .await?;
-                if kept.rows_affected() == 0 {
-                    sqlx::query(
-                        "INSERT INTO shares (item_id, audience, granted_at, expires_at) VALUES ($1, $2, $3, $4)",
-                    )
-                    .bind(item)
-                    .bind(audience.as_str())
-                    .bind(at)
-                    .bind(expires_at)
-                    .execute(&mut *tx)
-                    .await?;
-                }
-            } else if exclusive {
+            if kept.rows_affected() == 0 {
                 sqlx::query(
-                    "UPDATE shares SET revoked_at = $1
-                     WHERE item_id = $2 AND audience = $3 AND revoked_at IS NULL",
+                    "INSERT INTO shares (item_id, audience, granted_at, expires_at) VALUES ($1, $2, $3, $4)",
                 )
-                .bind(at)
                 .bind(item)
                 .bind(audience.as_str())
+                .bind(at)
+                .bind(expires_at)
                 .execute(&mut *tx)
                 .await?;
             }
