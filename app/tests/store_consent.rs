@@ -550,8 +550,8 @@ async fn queued_writers_leave_readers_a_connection_on_sqlite() {
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     let shares = store.shares_of(w.owner, items[0]).await;
     assert!(
-        shares.is_ok_and(|s| s.is_empty()),
-        "a read answers while writers wait"
+        shares.as_ref().is_ok_and(|s| s.is_empty()),
+        "a read answers while writers wait: {shares:?}"
     );
     sqlx::query("COMMIT").execute(&mut other).await.unwrap();
     for choice in choices {

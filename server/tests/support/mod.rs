@@ -150,9 +150,7 @@ impl Server {
             .find_map(|l| l.split_whitespace().find(|w| w.contains("/invite/")))
             .map(str::to_owned)
     }
-}
 
-impl Server {
     /// Asks the server to stop (SIGTERM) and tells whether it did within
     /// `limit`.
     pub fn stops_when_asked(&mut self, limit: Duration) -> bool {
