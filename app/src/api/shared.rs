@@ -17,26 +17,23 @@ pub struct SharedPerson {
     pub page: Page<SharedItem>,
 }
 
-/// The participant of the group, if the caller runs the group; anything
-/// else looks like nothing at all.
+/// The caller, the group's name and the participant's display name, if
+/// the caller runs the group and the person is a participant of it now;
+/// anything else looks like nothing at all.
 #[cfg(feature = "ssr")]
 async fn participant_of(
     group: i64,
     person: i64,
-) -> Result<(crate::policy::Actor, crate::store::MemberRow, String), AppError> {
+) -> Result<(crate::policy::Actor, String, String), AppError> {
     let (_, actor) = crate::auth::require_actor().await?;
     if !actor.facilitates(group) {
         return Err(AppError::NotFound);
     }
-    let store = crate::api::store()?;
-    let group_name = store.group(group).await?.ok_or(AppError::NotFound)?.name;
-    let member = store
-        .roster(group)
+    let (group_name, display_name) = crate::api::store()?
+        .participant_in(group, person)
         .await?
-        .into_iter()
-        .find(|m| m.user_id == person && m.role == crate::model::Role::Participant)
         .ok_or(AppError::NotFound)?;
-    Ok((actor, member, group_name))
+    Ok((actor, group_name, display_name))
 }
 
 #[server(endpoint = "shared")]
@@ -45,7 +42,7 @@ pub async fn load_shared(
     person: i64,
     before: Option<i64>,
 ) -> Result<SharedPerson, AppError> {
-    let (actor, member, group_name) = participant_of(group, person).await?;
+    let (actor, group_name, display_name) = participant_of(group, person).await?;
     let store = crate::api::store()?;
     let page = store
         .read_shared_items(actor.user_id, person, before)
@@ -54,7 +51,7 @@ pub async fn load_shared(
         group_id: group,
         group_name,
         user_id: person,
-        display_name: member.display_name,
+        display_name,
         page,
     })
 }

@@ -231,37 +231,32 @@ pub(super) async fn apply_defaults(
 impl Store {
     /// The viewer reads a page of what the owner shares with them, newest
     /// first, and the visit is remembered. Every item shown is logged as
-    /// seen, in the same transaction: what is shown is exactly what was
-    /// logged.
+    /// seen: what is shown is exactly what was logged.
     pub async fn read_shared_items(
         &self,
         viewer: i64,
         owner: i64,
         cursor: Option<i64>,
     ) -> Result<Page<SharedItem>, StoreError> {
-        let at = now();
-        let ids: Vec<(i64,)> = sqlx::query_as(&format!(
-            "SELECT i.id FROM items i WHERE i.owner_id = $2 AND i.id < $3 AND {}
+        let mut conn = self.pool.acquire().await?;
+        let mut rows: Vec<ContentRow> = sqlx::query_as(&format!(
+            "{CONTENT} WHERE i.owner_id = $2 AND i.id < $3 AND {}
              ORDER BY i.id DESC LIMIT $5",
             visible("$1", "$4")
         ))
         .bind(viewer)
         .bind(owner)
         .bind(cursor.unwrap_or(i64::MAX))
-        .bind(at)
+        .bind(now())
         .bind(PAGE_SIZE + 1)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *conn)
         .await?;
-        let more = ids.len() as i64 > PAGE_SIZE;
-        let ids: Vec<i64> = ids
-            .into_iter()
-            .take(PAGE_SIZE as usize)
-            .map(|(id,)| id)
-            .collect();
-        let seen_before = self.last_visit(viewer, owner).await?;
-        let items = self
-            .read_logged(viewer, &ids, at, Some((owner, seen_before)))
-            .await?;
+        let more = rows.len() as i64 > PAGE_SIZE;
+        rows.truncate(PAGE_SIZE as usize);
+        let seen_before = last_visit(&mut conn, viewer, owner).await?;
+        let read = self.open_read(&mut conn, viewer, rows, seen_before).await?;
+        drop(conn);
+        let items = self.log_shown(viewer, read, Some(owner)).await?;
         let next = if more {
             items.last().map(|i| i.id)
         } else {
@@ -276,66 +271,37 @@ impl Store {
         viewer: i64,
         id: i64,
     ) -> Result<Option<SharedItem>, StoreError> {
-        Ok(self
-            .read_logged(viewer, &[id], now(), None)
-            .await?
-            .into_iter()
-            .next())
+        let mut conn = self.pool.acquire().await?;
+        let rows: Vec<ContentRow> = sqlx::query_as(&format!(
+            "{CONTENT} WHERE i.id = $2 AND {}",
+            visible("$1", "$3")
+        ))
+        .bind(viewer)
+        .bind(id)
+        .bind(now())
+        .fetch_all(&mut *conn)
+        .await?;
+        let read = self.open_read(&mut conn, viewer, rows, None).await?;
+        drop(conn);
+        Ok(self.log_shown(viewer, read, None).await?.into_iter().next())
     }
 
-    /// Logs and reads the items of `ids` (at most a page) still visible to
-    /// the viewer at `at`, in one transaction: the log insert checks the
-    /// rule and returns what it logged, and only that is read. With a
-    /// `visit` (the owner and the viewer's last visit before this one) the
-    /// same transaction remembers this visit: one commit, so one wait for
-    /// SQLite's writer and one sync to disk per page.
-    async fn read_logged(
+    /// What was read (at most a page), opened, with the viewer's own
+    /// feedback on it, read on the same connection. Nothing is logged yet,
+    /// so a read that fails leaves no log behind.
+    async fn open_read(
         &self,
+        conn: &mut AnyConnection,
         viewer: i64,
-        ids: &[i64],
-        at: i64,
-        visit: Option<(i64, Option<i64>)>,
+        rows: Vec<ContentRow>,
+        seen_before: Option<i64>,
     ) -> Result<Vec<SharedItem>, StoreError> {
-        if ids.is_empty() {
-            if let Some((owner, _)) = visit {
-                mark_visit(&mut *self.pool.acquire().await?, viewer, owner, at).await?;
-            }
+        if rows.is_empty() {
             return Ok(Vec::new());
         }
-        let mut tx = self.begin_write().await?;
-        let sql = format!(
-            "INSERT INTO access_log (item_id, owner_id, viewer_id, at)
-             SELECT i.id, i.owner_id, $1, $2 FROM items i WHERE i.id IN ({}) AND {}
-             RETURNING item_id",
-            page_placeholders(3),
-            visible("$1", "$2")
-        );
-        let logging = sqlx::query_as::<_, (i64,)>(&sql).bind(viewer).bind(at);
-        let logged: Vec<i64> = bind_page(logging, ids, |q, id| q.bind(id))
-            .fetch_all(&mut *tx)
-            .await?
-            .into_iter()
-            .map(|(id,)| id)
-            .collect();
-        let (rows, mut feedback) = if logged.is_empty() {
-            (Vec::new(), Vec::new())
-        } else {
-            let sql = format!(
-                "{CONTENT} WHERE i.id IN ({}) ORDER BY i.id DESC",
-                page_placeholders(1)
-            );
-            let reading = sqlx::query_as::<_, ContentRow>(&sql);
-            let rows = bind_page(reading, &logged, |q, id| q.bind(id))
-                .fetch_all(&mut *tx)
-                .await?;
-            (rows, feedback_by(&mut tx, &logged, viewer).await?)
-        };
-        if let Some((owner, _)) = visit {
-            mark_visit(&mut tx, viewer, owner, at).await?;
-        }
-        // Opened before the commit: a read that fails leaves no log behind.
-        let seen_before = visit.and_then(|(_, seen)| seen);
-        let mut items = Vec::new();
+        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        let mut feedback = feedback_by(conn, &ids, viewer).await?;
+        let mut items = Vec::with_capacity(rows.len());
         for row in rows {
             let Some((id, kind, changed_at, content)) = row.opened(self)? else {
                 continue;
@@ -353,7 +319,46 @@ impl Store {
                 feedback: self.feedback_views(mine)?,
             });
         }
+        Ok(items)
+    }
+
+    /// Logs as seen the items just read that are still visible to the
+    /// viewer, and keeps only those: what is shown is exactly what was
+    /// logged, and each was visible both when read and when logged. With
+    /// the owner of a page, the same transaction remembers this visit. The
+    /// reads ran before, on a reading connection, so SQLite's one writer
+    /// is held for two short statements and one commit.
+    async fn log_shown(
+        &self,
+        viewer: i64,
+        mut items: Vec<SharedItem>,
+        visit: Option<i64>,
+    ) -> Result<Vec<SharedItem>, StoreError> {
+        let at = now();
+        if items.is_empty() {
+            if let Some(owner) = visit {
+                mark_visit(&mut *self.pool.acquire().await?, viewer, owner, at).await?;
+            }
+            return Ok(items);
+        }
+        let ids: Vec<i64> = items.iter().map(|i| i.id).collect();
+        let mut tx = self.begin_write().await?;
+        let sql = format!(
+            "INSERT INTO access_log (item_id, owner_id, viewer_id, at)
+             SELECT i.id, i.owner_id, $1, $2 FROM items i WHERE i.id IN ({}) AND {}
+             RETURNING item_id",
+            page_placeholders(3),
+            visible("$1", "$2")
+        );
+        let logging = sqlx::query_as::<_, (i64,)>(&sql).bind(viewer).bind(at);
+        let logged: Vec<(i64,)> = bind_page(logging, &ids, |q, id| q.bind(id))
+            .fetch_all(&mut *tx)
+            .await?;
+        if let Some(owner) = visit {
+            mark_visit(&mut tx, viewer, owner, at).await?;
+        }
         tx.commit().await?;
+        items.retain(|item| logged.contains(&(item.id,)));
         Ok(items)
     }
 
@@ -388,17 +393,6 @@ impl Store {
             query = query.bind(*owner);
         }
         Ok(query.fetch_all(&self.pool).await?)
-    }
-
-    async fn last_visit(&self, viewer: i64, owner: i64) -> Result<Option<i64>, StoreError> {
-        let row: Option<(i64,)> = sqlx::query_as(
-            "SELECT seen_at FROM shared_visits WHERE viewer_id = $1 AND owner_id = $2",
-        )
-        .bind(viewer)
-        .bind(owner)
-        .fetch_optional(&self.pool)
-        .await?;
-        Ok(row.map(|(at,)| at))
     }
 
     /// The viewer leaves an acknowledgement or a note on an item shared
@@ -862,6 +856,21 @@ struct ItemFeedback {
     phrase: Option<String>,
     display_name: Option<String>,
     at: i64,
+}
+
+/// When the viewer last looked at the owner's shared things.
+async fn last_visit(
+    conn: &mut AnyConnection,
+    viewer: i64,
+    owner: i64,
+) -> Result<Option<i64>, StoreError> {
+    let row: Option<(i64,)> =
+        sqlx::query_as("SELECT seen_at FROM shared_visits WHERE viewer_id = $1 AND owner_id = $2")
+            .bind(viewer)
+            .bind(owner)
+            .fetch_optional(&mut *conn)
+            .await?;
+    Ok(row.map(|(at,)| at))
 }
 
 /// Remembers that the viewer has just looked at the owner's shared things.

@@ -66,6 +66,28 @@ impl Store {
         }))
     }
 
+    /// The group's name and the person's display name, if the person is a
+    /// participant of the group now: one indexed read where the group and
+    /// its whole roster were two.
+    pub async fn participant_in(
+        &self,
+        group: i64,
+        person: i64,
+    ) -> Result<Option<(String, String)>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT g.name, u.display_name
+             FROM memberships m
+             JOIN peer_groups g ON g.id = m.group_id
+             JOIN users u ON u.id = m.user_id
+             WHERE m.group_id = $1 AND m.user_id = $2 AND m.role = 'participant'
+               AND m.left_at IS NULL",
+        )
+        .bind(group)
+        .bind(person)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
     /// Makes someone a facilitator of the group; being one already is fine.
     pub async fn add_facilitator(&self, group: i64, user_id: i64) -> Result<(), StoreError> {
         let result = sqlx::query(
