@@ -5,10 +5,10 @@
 mod support;
 
 use app::model::{
-    Day, DreamText, ItemKind, MarkText, MilestoneText, ReflectionText, Role, StepStatus, StepText,
-    PAGE_SIZE,
+    AccountEventKind, Day, DreamText, ItemKind, MarkText, MeetingText, MilestoneText,
+    ReflectionText, Role, StepStatus, StepText, PAGE_SIZE,
 };
-use app::store::{HomeSizes, Store, StoreError};
+use app::store::{unix_now, HomeSizes, Store, StoreError};
 use support::on_each_backend;
 use support::world::{area, group, member, person};
 
@@ -266,7 +266,20 @@ async fn the_home_page_gets_only_the_newest_open_dreams_and_steps_of_its_own() {
 #[tokio::test]
 async fn the_home_page_reads_in_one_go_what_each_read_gives_alone() {
     on_each_backend(|store| async move {
-        let (_, aino, bea) = two_participants(&store).await;
+        let (g, aino, bea) = two_participants(&store).await;
+        for who in [aino, bea] {
+            store
+                .record_event(who, AccountEventKind::Recovered)
+                .await
+                .unwrap();
+        }
+        let meeting = MeetingText {
+            starts_at: unix_now() + 3_600,
+            minutes: 90,
+            place: "Kirjasto".into(),
+            topic: String::new(),
+        };
+        let meeting = store.schedule_meeting(g, &meeting).await.unwrap();
         for (who, base) in [(aino, 500), (bea, 600)] {
             for n in 0..4 {
                 store
@@ -326,6 +339,16 @@ async fn the_home_page_reads_in_one_go_what_each_read_gives_alone() {
             home.sharing_reviews,
             store.sharing_reviews_due(aino, today).await.unwrap()
         );
+        assert_eq!(
+            home.recoveries,
+            store.unseen_recoveries(aino).await.unwrap()
+        );
+        assert_eq!(home.recoveries.len(), 1, "Aino's recovery, not Bea's");
+        assert_eq!(
+            home.next_meeting,
+            store.next_meeting_of(aino).await.unwrap()
+        );
+        assert_eq!(home.next_meeting.as_ref().map(|m| m.id), Some(meeting));
         let everything = format!("{home:?}");
         assert!(everything.contains(&format!("Unelma {aino}-3")));
         for title in ["Unelma", "Askel"] {

@@ -51,7 +51,7 @@ pub struct DeviceList {
 }
 
 #[cfg(feature = "ssr")]
-fn event_view(row: crate::store::EventRow) -> EventView {
+pub(crate) fn event_view(row: crate::store::EventRow) -> EventView {
     EventView {
         kind: row.kind,
         at: row.at,
@@ -185,22 +185,6 @@ pub async fn begin_add_passkey() -> Result<CreationChallengeResponse, AppError> 
 #[server(endpoint = "passkey_add_finish", input = Json)]
 pub async fn finish_add_passkey(credential: RegisterPublicKeyCredential) -> Result<(), AppError> {
     crate::auth::finish_add_passkey(credential).await
-}
-
-/// Recoveries of the caller's account not yet acknowledged: the home page
-/// shows them until the person says they have seen them.
-#[server(endpoint = "recovery_notices")]
-pub async fn recovery_notices() -> Result<Vec<EventView>, AppError> {
-    let Some(me) = crate::auth::current_session().await? else {
-        return Ok(Vec::new());
-    };
-    let store = crate::api::store()?;
-    Ok(store
-        .unseen_recoveries(me.user_id)
-        .await?
-        .into_iter()
-        .map(event_view)
-        .collect())
 }
 
 #[server(endpoint = "recovery_notices_seen")]

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::{GetUrl, StreamingText, TextStream};
 
 use crate::error::AppError;
-use crate::model::Meeting;
 
 #[cfg(feature = "ssr")]
 async fn may_manage(group: i64) -> Result<crate::store::Store, AppError> {
@@ -41,16 +40,6 @@ pub async fn cancel_meeting(group: i64, id: i64) -> Result<(), AppError> {
     }
     leptos_axum::redirect(&format!("/groups/{group}#meetings"));
     Ok(())
-}
-
-/// The next meeting of the caller's groups, for the home page.
-#[server(endpoint = "next_meeting")]
-pub async fn next_meeting() -> Result<Option<Meeting>, AppError> {
-    let Some(me) = crate::auth::current_session().await? else {
-        return Ok(None);
-    };
-    let store = crate::api::store()?;
-    Ok(store.next_meeting_of(me.user_id).await?)
 }
 
 /// A meeting as a calendar file, for members of its group. A plain link

@@ -65,6 +65,14 @@ impl Store {
 
     /// Recoveries the person has not yet acknowledged, newest first.
     pub async fn unseen_recoveries(&self, user_id: i64) -> Result<Vec<EventRow>, StoreError> {
+        self.unseen_recoveries_in(&self.pool, user_id).await
+    }
+
+    pub(in crate::store) async fn unseen_recoveries_in<'c>(
+        &self,
+        db: impl sqlx::Executor<'c, Database = sqlx::Any>,
+        user_id: i64,
+    ) -> Result<Vec<EventRow>, StoreError> {
         let rows: Vec<(i64, Option<String>)> = sqlx::query_as(
             "SELECT e.at, a.display_name FROM account_events e
              LEFT JOIN users a ON a.id = e.actor_id
@@ -72,7 +80,7 @@ impl Store {
              ORDER BY e.at DESC LIMIT 10",
         )
         .bind(user_id)
-        .fetch_all(&self.pool)
+        .fetch_all(db)
         .await?;
         Ok(rows
             .into_iter()

@@ -69,6 +69,14 @@ impl Store {
 
     /// The next meeting of any group the person is a current member of.
     pub async fn next_meeting_of(&self, user_id: i64) -> Result<Option<Meeting>, StoreError> {
+        self.next_meeting_of_in(&self.pool, user_id).await
+    }
+
+    pub(in crate::store) async fn next_meeting_of_in<'c>(
+        &self,
+        db: impl sqlx::Executor<'c, Database = sqlx::Any>,
+        user_id: i64,
+    ) -> Result<Option<Meeting>, StoreError> {
         let row: Option<MeetingTuple> = sqlx::query_as(&format!(
             "SELECT {COLUMNS} WHERE {NOT_OVER} AND m.group_id IN
                 (SELECT group_id FROM memberships WHERE user_id = $1 AND left_at IS NULL)
@@ -76,7 +84,7 @@ impl Store {
         ))
         .bind(user_id)
         .bind(now())
-        .fetch_optional(&self.pool)
+        .fetch_optional(db)
         .await?;
         Ok(row.map(meeting))
     }

@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
+use crate::api::EventView;
 use crate::error::AppError;
-use crate::model::{Day, Dream, FeedbackView, ItemKind, Step};
+use crate::model::{Day, Dream, FeedbackView, ItemKind, Meeting, Step};
 
 /// Something done, for "recent achievements".
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -45,6 +46,11 @@ pub struct JournalHome {
     /// Groups that moved to monthly meetings since the person joined, where
     /// they are asked to look over what they share: (id, name).
     pub sharing_reviews: Vec<(i64, String)>,
+    /// Passkeys added by a recovery link, shown until the person says they
+    /// have seen them.
+    pub recoveries: Vec<EventView>,
+    /// The next meeting of any of the person's groups.
+    pub next_meeting: Option<Meeting>,
 }
 
 /// Months in the chart.
@@ -103,6 +109,12 @@ pub async fn load_journal_home() -> Result<Option<JournalHome>, AppError> {
     let checkin_due = crate::model::next_checkin(home.last_checkin.map(|c| c.checked_on))
         .is_none_or(|day| day <= today);
     Ok(Some(JournalHome {
+        recoveries: home
+            .recoveries
+            .into_iter()
+            .map(crate::api::event_view)
+            .collect(),
+        next_meeting: home.next_meeting,
         sharing_reviews: home.sharing_reviews,
         checkin_due,
         mentor_proposals,

@@ -2,8 +2,8 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use crate::api::{
-    current_user, load_journal_home, next_meeting, recovery_notices, AcknowledgeRecoveries,
-    EventView, HideNote, JournalHome, KeepSharing, SetStepStatus,
+    current_user, load_journal_home, AcknowledgeRecoveries, EventView, HideNote, JournalHome,
+    KeepSharing, SetStepStatus,
 };
 use crate::model::{format_date, ItemKind};
 use crate::ui::components::{query, Card, FeedbackList, Layout, MeetingInfo, StepRow, StepsChart};
@@ -14,27 +14,30 @@ use crate::ui::locale::use_texts;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let t = use_texts();
-    let notices = Resource::new(|| (), |_| recovery_notices());
     let me = Resource::new(|| (), |_| current_user());
-    let meeting = Resource::new(|| (), |_| next_meeting());
     let journal = Resource::new(|| (), |_| load_journal_home());
     view! {
         <Layout title=t.home_title>
             <Suspense>
                 {move || Suspend::new(async move {
-                    let notices = notices.await.unwrap_or_default();
                     let me = me.await.ok().flatten();
-                    let meeting = meeting.await.ok().flatten();
                     let journal = journal.await.ok().flatten();
                     view! {
-                        <RecoveryNotice notices/>
-                        {meeting.map(|meeting| view! {
-                            <Card id="next-meeting" title=t.next_meeting>
-                                <MeetingInfo meeting/>
-                            </Card>
-                        })}
                         {match journal {
-                            Some(journal) => view! { <MyPath journal/> }.into_any(),
+                            Some(mut journal) => {
+                                let notices = std::mem::take(&mut journal.recoveries);
+                                let meeting = journal.next_meeting.take();
+                                view! {
+                                    <RecoveryNotice notices/>
+                                    {meeting.map(|meeting| view! {
+                                        <Card id="next-meeting" title=t.next_meeting>
+                                            <MeetingInfo meeting/>
+                                        </Card>
+                                    })}
+                                    <MyPath journal/>
+                                }
+                                .into_any()
+                            }
                             None => view! { <Welcome/> }.into_any(),
                         }}
                         {me.filter(|m| m.is_member)
