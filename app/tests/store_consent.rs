@@ -564,6 +564,65 @@ async fn queued_writers_leave_readers_a_connection_on_sqlite() {
     store.close().await;
 }
 
+/// A shared page is read first and logged after, in a write of its own.
+/// A share revoked in between (here the revoke holds SQLite's writer while
+/// the page reads, and lets go while the page waits to log) is neither
+/// shown nor logged; the rest of the page is both.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_share_revoked_between_reading_and_logging_is_neither_shown_nor_logged() {
+    use sqlx::Connection;
+
+    let (store, dir) = support::sqlite_store().await;
+    let w = world(&store).await;
+    let kept = reflection(&store, w.owner, 920).await;
+    let revoked = reflection(&store, w.owner, 921).await;
+    for item in [kept, revoked] {
+        assert!(store
+            .set_audiences(w.owner, item, &[Audience::Facilitators], None, true)
+            .await
+            .unwrap());
+    }
+    let url = format!("sqlite://{}", dir.path().join("polku.db").display());
+    let mut revoking = sqlx::SqliteConnection::connect(&url).await.unwrap();
+    sqlx::query("BEGIN IMMEDIATE")
+        .execute(&mut revoking)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE shares SET revoked_at = ?1 WHERE item_id = ?2 AND revoked_at IS NULL")
+        .bind(unix_now())
+        .bind(revoked)
+        .execute(&mut revoking)
+        .await
+        .unwrap();
+    let page = {
+        let store = store.clone();
+        tokio::spawn(async move { store.read_shared_items(w.facilitator, w.owner, None).await })
+    };
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert!(!page.is_finished(), "the page has read and waits to log");
+    sqlx::query("COMMIT").execute(&mut revoking).await.unwrap();
+
+    let shown: Vec<i64> = page
+        .await
+        .unwrap()
+        .unwrap()
+        .items
+        .iter()
+        .map(|i| i.id)
+        .collect();
+    assert_eq!(shown, vec![kept]);
+    let logged: Vec<i64> = store
+        .access_log(w.owner, None)
+        .await
+        .unwrap()
+        .items
+        .iter()
+        .map(|a| a.item_id)
+        .collect();
+    assert_eq!(logged, vec![kept], "the log holds what was shown");
+    store.close().await;
+}
+
 /// A participant's choice for one item, sent many times at once (a double
 /// tap, the outbox retrying): every one succeeds, and one share is left.
 #[tokio::test(flavor = "multi_thread")]
