@@ -22,7 +22,7 @@ impl Store {
             sqlx::query_as("INSERT INTO areas (name, created_at) VALUES ($1, $2) RETURNING id")
                 .bind(name)
                 .bind(now())
-                .fetch_one(&self.pool)
+                .fetch_one(&self.writer)
                 .await
                 .map_err(StoreError::from_unique(StoreError::NameTaken))?;
         Ok(id)
@@ -32,7 +32,7 @@ impl Store {
         let done = sqlx::query("UPDATE areas SET name = $1 WHERE id = $2")
             .bind(name)
             .bind(id)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map_err(StoreError::from_unique(StoreError::NameTaken))?;
         Ok(done.rows_affected() == 1)

@@ -59,7 +59,7 @@ impl Store {
         )
         .bind(browser)
         .bind(kind)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.writer)
         .await?;
         Ok(row
             .filter(|(_, _, expires_at)| *expires_at > now())

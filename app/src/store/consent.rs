@@ -337,7 +337,7 @@ impl Store {
         let at = now();
         if items.is_empty() {
             if let Some(owner) = visit {
-                mark_visit(&mut *self.pool.acquire().await?, viewer, owner, at).await?;
+                mark_visit(&mut *self.writer.acquire().await?, viewer, owner, at).await?;
             }
             return Ok(items);
         }
@@ -415,7 +415,7 @@ impl Store {
         .bind(kind.as_str())
         .bind(self.seal(Column::FeedbackBody, body)?)
         .bind(item)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -533,7 +533,7 @@ impl Store {
         .bind(item)
         .bind(audience.as_str())
         .bind(owner)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(done.rows_affected() > 0)
     }
@@ -739,7 +739,7 @@ impl Store {
         .bind(now())
         .bind(feedback)
         .bind(owner)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(done.rows_affected() == 1)
     }

@@ -36,7 +36,7 @@ impl Store {
         user_id: i64,
         kind: AccountEventKind,
     ) -> Result<(), StoreError> {
-        let mut conn = self.pool.acquire().await?;
+        let mut conn = self.writer.acquire().await?;
         record(&mut conn, user_id, kind, None).await
     }
 
@@ -99,7 +99,7 @@ impl Store {
         )
         .bind(now())
         .bind(user_id)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }

@@ -116,7 +116,7 @@ impl Store {
         let done = sqlx::query("UPDATE peer_groups SET monthly_from = $1 WHERE id = $2")
             .bind(day.iso())
             .bind(group)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(done.rows_affected() == 1)
     }

@@ -28,7 +28,7 @@ impl Store {
         .bind(&text.hours)
         .bind(&text.phone)
         .bind(now())
-        .fetch_one(&self.pool)
+        .fetch_one(&self.writer)
         .await?;
         Ok(id)
     }
@@ -52,7 +52,7 @@ impl Store {
         .bind(now())
         .bind(id)
         .bind(area)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -61,7 +61,7 @@ impl Store {
         let done = sqlx::query("DELETE FROM help_services WHERE id = $1 AND area_id = $2")
             .bind(id)
             .bind(area)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(done.rows_affected() == 1)
     }

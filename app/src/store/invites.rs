@@ -153,7 +153,7 @@ impl Store {
         .bind(expires)
         .bind(created)
         .bind(invite.created_by)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(code)
     }
@@ -253,7 +253,7 @@ impl Store {
         .bind(now())
         .bind(id)
         .bind(place)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -264,7 +264,7 @@ impl Store {
             "UPDATE invites SET revoked_at = $1 WHERE role = 'admin' AND revoked_at IS NULL",
         )
         .bind(now())
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(done.rows_affected())
     }

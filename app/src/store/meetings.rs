@@ -37,7 +37,7 @@ impl Store {
         .bind(&text.place)
         .bind(&text.topic)
         .bind(now())
-        .fetch_one(&self.pool)
+        .fetch_one(&self.writer)
         .await?;
         Ok(id)
     }
@@ -50,7 +50,7 @@ impl Store {
         .bind(now())
         .bind(id)
         .bind(group)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(done.rows_affected() == 1)
     }

@@ -97,7 +97,7 @@ impl Store {
         .bind(group)
         .bind(user_id)
         .bind(now())
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await
         .map_err(StoreError::from_unique(StoreError::AlreadyMember));
         match result {
@@ -115,7 +115,7 @@ impl Store {
         .bind(now())
         .bind(membership_id)
         .bind(group)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -128,7 +128,7 @@ impl Store {
         .bind(now())
         .bind(group)
         .bind(user_id)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(done.rows_affected() > 0)
     }
@@ -185,7 +185,7 @@ impl Store {
         if let Some(group) = group {
             query = query.bind(group);
         }
-        query.execute(&self.pool).await?;
+        query.execute(&self.writer).await?;
         Ok(())
     }
 }

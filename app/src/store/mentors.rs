@@ -60,7 +60,7 @@ impl Store {
         .bind(group)
         .bind(proposed_by)
         .bind(now())
-        .fetch_one(&self.pool)
+        .fetch_one(&self.writer)
         .await
         .map_err(StoreError::from_unique(StoreError::AlreadyMember))?;
         Ok(id)
@@ -82,7 +82,7 @@ impl Store {
         .bind(now())
         .bind(link)
         .bind(mentee)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -98,7 +98,7 @@ impl Store {
         .bind(now())
         .bind(link)
         .bind(user)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -174,7 +174,7 @@ impl Store {
         .bind(phrase.as_str())
         .bind(self.seal(Column::FeedbackBody, body)?)
         .bind(item)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(done.rows_affected() == 1)
     }

@@ -28,7 +28,7 @@ impl Store {
         .bind(&text.description)
         .bind(text.target_on.map(Day::iso))
         .bind(now())
-        .fetch_one(&self.pool)
+        .fetch_one(&self.writer)
         .await?;
         Ok(id)
     }
@@ -49,7 +49,7 @@ impl Store {
         .bind(text.target_on.map(Day::iso))
         .bind(id)
         .bind(group)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -64,7 +64,7 @@ impl Store {
         .bind(now())
         .bind(id)
         .bind(group)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(done.rows_affected() == 1)
     }

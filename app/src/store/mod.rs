@@ -45,14 +45,12 @@ pub use sealed::{Column, Resealed};
 pub use sessions::{SessionLimits, SessionRow};
 pub use users::{Account, NewAccount};
 
-use write_turn::{WriteQueue, WriteTx};
-
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use sqlx::any::{install_default_drivers, AnyPoolOptions};
 use sqlx::migrate::Migrator;
-use sqlx::{AnyPool, Executor};
+use sqlx::{Any, AnyPool, Transaction};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
@@ -122,8 +120,10 @@ pub struct Store {
     backend: Backend,
     /// Seals and opens free text; `None` until `unlock`.
     keys: Option<Arc<Keyring>>,
-    /// SQLite's writers, in turn; PostgreSQL locks rows, not the database.
-    writers: WriteQueue,
+    /// Where writes go: on SQLite its one connection for writing, which
+    /// writers take in turn (`write_turn`); on PostgreSQL, which locks rows
+    /// and not the database, the same pool as `pool`.
+    writer: AnyPool,
 }
 
 impl Store {
@@ -133,39 +133,18 @@ impl Store {
     pub async fn connect(url: &str) -> Result<Self, StoreError> {
         install_default_drivers();
         let backend = Backend::of_url(url).ok_or(StoreError::UnsupportedUrl)?;
-        let options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(5));
-        let pool = match backend {
+        let (pool, writer) = match backend {
             Backend::Sqlite => {
-                options
-                    // SQLite allows one writer at a time; a few readers beside it are plenty
-                    // (2, 4 and 8 served the same requests/s in `make bench`).
-                    .max_connections(8)
-                    // The file is in this process: a pooled connection cannot
-                    // go stale, so asking it first is only a wasted round trip.
-                    .test_before_acquire(false)
-                    .after_connect(|conn, _| {
-                        Box::pin(async move {
-                            // WAL lets readers run beside the writer; FULL sync keeps every
-                            // acknowledged write even through a power cut; secure_delete
-                            // overwrites what is deleted or replaced, so it does not linger
-                            // in the file's free pages.
-                            for pragma in [
-                                "PRAGMA journal_mode = WAL",
-                                "PRAGMA synchronous = FULL",
-                                "PRAGMA secure_delete = ON",
-                                "PRAGMA foreign_keys = ON",
-                                "PRAGMA busy_timeout = 5000",
-                            ] {
-                                conn.execute(pragma).await?;
-                            }
-                            Ok(())
-                        })
-                    })
-                    .connect(&sqlite_create_url(url))
-                    .await?
+                let url = sqlite_create_url(url);
+                // SQLite allows one writer at a time; a few readers beside it are plenty
+                // (2, 4 and 8 served the same requests/s in `make bench`).
+                let readers = write_turn::sqlite_pool(&url, 8).await?;
+                let writer = write_turn::sqlite_pool(&url, 1).await?;
+                (readers, writer)
             }
             Backend::Postgres => {
-                options
+                let pool = AnyPoolOptions::new()
+                    .acquire_timeout(Duration::from_secs(5))
                     .max_connections(16)
                     // sqlx already pings every connection as it comes back to
                     // the pool and drops a broken one; a second ping as it goes
@@ -174,14 +153,15 @@ impl Store {
                     // which changes nothing, and is dropped.
                     .test_before_acquire(false)
                     .connect(url)
-                    .await?
+                    .await?;
+                (pool.clone(), pool)
             }
         };
         Ok(Self {
             pool,
+            writer,
             backend,
             keys: None,
-            writers: WriteQueue::default(),
         })
     }
 
@@ -204,14 +184,10 @@ impl Store {
     /// and fails at once with "database is locked", busy timeout or not:
     /// under load, a share toggled by two people at once lost one of them.
     /// SQLite's writers wait for their turn first (`write_turn`).
-    async fn begin_write(&self) -> Result<WriteTx, sqlx::Error> {
+    async fn begin_write(&self) -> Result<Transaction<'static, Any>, sqlx::Error> {
         match self.backend {
-            Backend::Sqlite => {
-                let turn = self.writers.turn().await?;
-                let tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-                Ok(WriteTx::new(tx, Some(turn)))
-            }
-            Backend::Postgres => Ok(WriteTx::new(self.pool.begin().await?, None)),
+            Backend::Sqlite => self.writer.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.writer.begin().await,
         }
     }
 
@@ -222,6 +198,7 @@ impl Store {
     }
 
     pub async fn close(&self) {
+        self.writer.close().await;
         self.pool.close().await;
     }
 

@@ -103,7 +103,7 @@ impl Store {
             .bind(passkey)
             .bind(now())
             .bind(id)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }
@@ -152,7 +152,7 @@ impl Store {
             .bind(label)
             .bind(id)
             .bind(user_id)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(done.rows_affected() == 1)
     }

@@ -179,7 +179,7 @@ impl Store {
         .bind(keyring.current_id())
         .bind(keyring.seal(PROBE_AAD, PROBE))
         .bind(now())
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }
@@ -195,7 +195,7 @@ impl Store {
         for id in keyring.retired_ids() {
             sqlx::query("DELETE FROM sealing_keys WHERE id = $1")
                 .bind(id)
-                .execute(&self.pool)
+                .execute(&self.writer)
                 .await?;
         }
         Ok(done)

@@ -53,7 +53,7 @@ impl Store {
         .bind(user_id)
         .bind(at)
         .bind(device)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }
@@ -100,7 +100,7 @@ impl Store {
             sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
                 .bind(at)
                 .bind(token_hash)
-                .execute(&self.pool)
+                .execute(&self.writer)
                 .await?;
         }
         let account = account(
@@ -126,7 +126,7 @@ impl Store {
         sqlx::query("UPDATE sessions SET confirmed_at = $1 WHERE public_id = $2")
             .bind(now())
             .bind(public_id)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }
@@ -134,7 +134,7 @@ impl Store {
     pub async fn end_session(&self, token_hash: &str) -> Result<(), StoreError> {
         sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
             .bind(token_hash)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }
@@ -176,7 +176,7 @@ impl Store {
         sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND public_id = $2")
             .bind(user_id)
             .bind(public_id)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }
@@ -184,7 +184,7 @@ impl Store {
     pub async fn end_all_sessions(&self, user_id: i64) -> Result<u64, StoreError> {
         let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1")
             .bind(user_id)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(done.rows_affected())
     }

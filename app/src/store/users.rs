@@ -76,7 +76,7 @@ impl Store {
         sqlx::query("UPDATE users SET locale = $1 WHERE id = $2")
             .bind(locale.tag())
             .bind(user_id)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }
@@ -87,7 +87,7 @@ impl Store {
         sqlx::query("UPDATE users SET neutral_look = $1 WHERE id = $2")
             .bind(i64::from(on))
             .bind(user_id)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }

@@ -23,7 +23,7 @@ impl Store {
         .bind(self.seal(Column::WishWhy, &text.why)?)
         .bind(self.seal(Column::WishReason, "")?)
         .bind(now())
-        .fetch_one(&self.pool)
+        .fetch_one(&self.writer)
         .await?;
         Ok(id)
     }
@@ -84,7 +84,7 @@ impl Store {
                 .bind(self.seal(Column::WishWhy, &text.why)?)
                 .bind(wish)
                 .bind(author)
-                .execute(&self.pool)
+                .execute(&self.writer)
                 .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -94,7 +94,7 @@ impl Store {
         let done = sqlx::query("DELETE FROM wishes WHERE id = $1 AND author_id = $2")
             .bind(wish)
             .bind(author)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -110,7 +110,7 @@ impl Store {
         sqlx::query(sql)
             .bind(wish)
             .bind(voter)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }
@@ -125,7 +125,7 @@ impl Store {
             .bind(status.as_str())
             .bind(self.seal(Column::WishReason, reason)?)
             .bind(wish)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(done.rows_affected() == 1)
     }

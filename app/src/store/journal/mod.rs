@@ -144,7 +144,7 @@ impl super::Store {
             .bind(id)
             .bind(owner)
             .bind(kind.as_str())
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(done.rows_affected() == 1)
     }

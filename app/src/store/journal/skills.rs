@@ -125,7 +125,7 @@ impl Store {
         .bind(facilitator)
         .bind(at)
         .bind(item)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(done.rows_affected() == 1)
     }

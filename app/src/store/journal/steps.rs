@@ -224,7 +224,7 @@ impl Store {
         )
         .bind(id)
         .bind(owner)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(done.rows_affected() == 1)
     }
