@@ -50,6 +50,36 @@ async fn reflection(store: &Store, owner: i64, n: u32) -> i64 {
         .unwrap()
 }
 
+/// Two new reflections of the owner's: one shared with the mentor, one
+/// with the facilitators.
+async fn one_for_each(store: &Store, owner: i64, n: u32) -> (i64, i64) {
+    let to_mentor = reflection(store, owner, n).await;
+    let to_facilitators = reflection(store, owner, n + 1).await;
+    store
+        .share(owner, to_mentor, Audience::Mentor, None)
+        .await
+        .unwrap();
+    store
+        .share(owner, to_facilitators, Audience::Facilitators, None)
+        .await
+        .unwrap();
+    (to_mentor, to_facilitators)
+}
+
+/// Another connection to the store's SQLite file in `dir`, holding the
+/// write lock until it commits.
+async fn writer_held(dir: &std::path::Path) -> sqlx::SqliteConnection {
+    use sqlx::Connection;
+
+    let url = format!("sqlite://{}", dir.join("polku.db").display());
+    let mut other = sqlx::SqliteConnection::connect(&url).await.unwrap();
+    sqlx::query("BEGIN IMMEDIATE")
+        .execute(&mut other)
+        .await
+        .unwrap();
+    other
+}
+
 /// What `viewer` sees of the owner's items: by list, by count, one by one.
 async fn seen_by(store: &Store, viewer: i64, owner: i64, items: &[i64]) -> Vec<i64> {
     let listed: Vec<i64> = store
@@ -175,16 +205,7 @@ async fn revoking_expiring_and_leaving_each_end_the_view_at_once() {
 async fn a_peer_mentor_sees_mentor_shares_only_while_the_link_lasts() {
     on_each_backend(|store| async move {
         let w = world(&store).await;
-        let to_mentor = reflection(&store, w.owner, 1).await;
-        let to_facilitators = reflection(&store, w.owner, 2).await;
-        store
-            .share(w.owner, to_mentor, Audience::Mentor, None)
-            .await
-            .unwrap();
-        store
-            .share(w.owner, to_facilitators, Audience::Facilitators, None)
-            .await
-            .unwrap();
+        let (to_mentor, to_facilitators) = one_for_each(&store, w.owner, 1).await;
         let items = [to_mentor, to_facilitators];
         assert!(
             seen_by(&store, w.mentor, w.owner, &items).await.is_empty(),
@@ -521,20 +542,13 @@ async fn a_page_carries_the_readers_notes_per_item_and_remembers_the_visit() {
 /// SQLite's busy handler kept the reader waiting until they gave up.)
 #[tokio::test(flavor = "multi_thread")]
 async fn queued_writers_leave_readers_a_connection_on_sqlite() {
-    use sqlx::Connection;
-
     let (store, dir) = support::sqlite_store().await;
     let w = world(&store).await;
     let items = [
         reflection(&store, w.owner, 910).await,
         reflection(&store, w.owner, 911).await,
     ];
-    let url = format!("sqlite://{}", dir.path().join("polku.db").display());
-    let mut other = sqlx::SqliteConnection::connect(&url).await.unwrap();
-    sqlx::query("BEGIN IMMEDIATE")
-        .execute(&mut other)
-        .await
-        .unwrap();
+    let mut other = writer_held(dir.path()).await;
     // More writers than the pool has connections.
     let choices: Vec<_> = (0..24)
         .map(|n| {
@@ -570,8 +584,6 @@ async fn queued_writers_leave_readers_a_connection_on_sqlite() {
 /// shown nor logged; the rest of the page is both.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_share_revoked_between_reading_and_logging_is_neither_shown_nor_logged() {
-    use sqlx::Connection;
-
     let (store, dir) = support::sqlite_store().await;
     let w = world(&store).await;
     let kept = reflection(&store, w.owner, 920).await;
@@ -582,12 +594,7 @@ async fn a_share_revoked_between_reading_and_logging_is_neither_shown_nor_logged
             .await
             .unwrap());
     }
-    let url = format!("sqlite://{}", dir.path().join("polku.db").display());
-    let mut revoking = sqlx::SqliteConnection::connect(&url).await.unwrap();
-    sqlx::query("BEGIN IMMEDIATE")
-        .execute(&mut revoking)
-        .await
-        .unwrap();
+    let mut revoking = writer_held(dir.path()).await;
     sqlx::query("UPDATE shares SET revoked_at = ?1 WHERE item_id = ?2 AND revoked_at IS NULL")
         .bind(unix_now())
         .bind(revoked)
@@ -620,6 +627,73 @@ async fn a_share_revoked_between_reading_and_logging_is_neither_shown_nor_logged
         .map(|a| a.item_id)
         .collect();
     assert_eq!(logged, vec![kept], "the log holds what was shown");
+    store.close().await;
+}
+
+/// Pages waiting for SQLite's writer at the same moment are logged
+/// together (`seen_log`). Each viewer still gets exactly what is shared
+/// with them, and the log names each viewer for what they were shown.
+#[tokio::test(flavor = "multi_thread")]
+async fn pages_logged_together_each_show_and_log_their_own_viewers_items() {
+    let (store, dir) = support::sqlite_store().await;
+    let w = world(&store).await;
+    let (to_mentor, to_facilitators) = one_for_each(&store, w.owner, 930).await;
+    let link = store
+        .propose_mentor(w.mentor, w.owner, Some(w.group), w.facilitator)
+        .await
+        .unwrap();
+    assert!(store.answer_mentor(w.owner, link, true).await.unwrap());
+
+    // Another connection holds the writer, so every page reads and waits.
+    let mut other = writer_held(dir.path()).await;
+    let viewers = [w.facilitator, w.mentor, w.stranger];
+    let pages: Vec<_> = (0..12)
+        .map(|n| {
+            let store = store.clone();
+            let viewer = viewers[n % 3];
+            tokio::spawn(async move {
+                let page = store.read_shared_items(viewer, w.owner, None).await;
+                let shown: Vec<i64> = page.unwrap().items.iter().map(|i| i.id).collect();
+                (viewer, shown)
+            })
+        })
+        .collect();
+    let one = {
+        let store = store.clone();
+        tokio::spawn(async move { store.read_shared_item(w.mentor, to_mentor).await })
+    };
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert!(
+        pages.iter().all(|p| !p.is_finished()) && !one.is_finished(),
+        "every page waits to log"
+    );
+    sqlx::query("COMMIT").execute(&mut other).await.unwrap();
+
+    for page in pages {
+        let (viewer, shown) = page.await.unwrap();
+        let expected = match viewer {
+            v if v == w.facilitator => vec![to_facilitators],
+            v if v == w.mentor => vec![to_mentor],
+            _ => vec![],
+        };
+        assert_eq!(shown, expected, "viewer {viewer}");
+    }
+    assert_eq!(one.await.unwrap().unwrap().map(|i| i.id), Some(to_mentor));
+    let mut logged: Vec<(Option<String>, i64)> = store
+        .access_log(w.owner, None)
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|a| (a.viewer, a.item_id))
+        .collect();
+    logged.sort();
+    let fanni = (Some("Fanni".to_owned()), to_facilitators);
+    let mikko = (Some("Mikko".to_owned()), to_mentor);
+    let mut expected = vec![fanni.clone(); 4];
+    expected.extend(vec![mikko; 5]);
+    expected.sort();
+    assert_eq!(logged, expected, "the log names who was shown what");
     store.close().await;
 }
 

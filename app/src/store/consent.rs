@@ -4,6 +4,7 @@
 
 use sqlx::AnyConnection;
 
+use super::seen_log::Seen;
 use super::{now, Backend, Column, Store, StoreError};
 use crate::model::{
     AccessView, Audience, Day, FeedbackKind, FeedbackView, ItemKind, LifeArea, Page, PeerWorkKind,
@@ -327,38 +328,28 @@ impl Store {
     /// logged, and each was visible both when read and when logged. With
     /// the owner of a page, the same transaction remembers this visit. The
     /// reads ran before, on a reading connection, so SQLite's one writer
-    /// is held for two short statements and one commit.
+    /// is held for two short statements, and pages logged at the same
+    /// moment share one commit (`seen_log`).
     async fn log_shown(
         &self,
         viewer: i64,
         mut items: Vec<SharedItem>,
         visit: Option<i64>,
     ) -> Result<Vec<SharedItem>, StoreError> {
-        let at = now();
-        if items.is_empty() {
-            if let Some(owner) = visit {
-                mark_visit(&mut *self.writer.acquire().await?, viewer, owner, at).await?;
-            }
+        if items.is_empty() && visit.is_none() {
             return Ok(items);
         }
-        let ids: Vec<i64> = items.iter().map(|i| i.id).collect();
-        let mut tx = self.begin_write().await?;
-        let sql = format!(
-            "INSERT INTO access_log (item_id, owner_id, viewer_id, at)
-             SELECT i.id, i.owner_id, $1, $2 FROM items i WHERE i.id IN ({}) AND {}
-             RETURNING item_id",
-            page_placeholders(3),
-            visible("$1", "$2")
-        );
-        let logging = sqlx::query_as::<_, (i64,)>(&sql).bind(viewer).bind(at);
-        let logged: Vec<(i64,)> = bind_page(logging, &ids, |q, id| q.bind(id))
-            .fetch_all(&mut *tx)
+        let at = now();
+        let ids = items.iter().map(|i| i.id).collect();
+        let logged = self
+            .log_seen(Seen {
+                viewer,
+                ids,
+                visit,
+                at,
+            })
             .await?;
-        if let Some(owner) = visit {
-            mark_visit(&mut tx, viewer, owner, at).await?;
-        }
-        tx.commit().await?;
-        items.retain(|item| logged.contains(&(item.id,)));
+        items.retain(|item| logged.contains(&item.id));
         Ok(items)
     }
 
@@ -871,6 +862,32 @@ async fn last_visit(
             .fetch_optional(&mut *conn)
             .await?;
     Ok(row.map(|(at,)| at))
+}
+
+/// Logs one page as seen, in a write transaction, and keeps the ids
+/// logged: those still visible to the viewer now. The visit is remembered
+/// first, so a log that fails leaves nothing logged that was not shown.
+pub(super) async fn log_page(
+    conn: &mut AnyConnection,
+    seen: &Seen,
+) -> Result<Vec<i64>, StoreError> {
+    if let Some(owner) = seen.visit {
+        mark_visit(conn, seen.viewer, owner, seen.at).await?;
+    }
+    let sql = format!(
+        "INSERT INTO access_log (item_id, owner_id, viewer_id, at)
+         SELECT i.id, i.owner_id, $1, $2 FROM items i WHERE i.id IN ({}) AND {}
+         RETURNING item_id",
+        page_placeholders(3),
+        visible("$1", "$2")
+    );
+    let logging = sqlx::query_as::<_, (i64,)>(&sql)
+        .bind(seen.viewer)
+        .bind(seen.at);
+    let logged: Vec<(i64,)> = bind_page(logging, &seen.ids, |q, id| q.bind(id))
+        .fetch_all(&mut *conn)
+        .await?;
+    Ok(logged.into_iter().map(|(id,)| id).collect())
 }
 
 /// Remembers that the viewer has just looked at the owner's shared things.

@@ -24,6 +24,7 @@ mod recoveries;
 mod sealed;
 /// Bulk rows for `polku seed` (benchmarks).
 pub mod seed;
+mod seen_log;
 mod sessions;
 mod users;
 mod wishes;
@@ -124,6 +125,8 @@ pub struct Store {
     /// writers take in turn (`write_turn`); on PostgreSQL, which locks rows
     /// and not the database, the same pool as `pool`.
     writer: AnyPool,
+    /// Shared pages waiting to be logged as seen (`seen_log`).
+    seen: seen_log::SeenQueue,
 }
 
 impl Store {
@@ -162,6 +165,7 @@ impl Store {
             writer,
             backend,
             keys: None,
+            seen: Default::default(),
         })
     }
 
