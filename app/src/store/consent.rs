@@ -879,6 +879,9 @@ pub(super) async fn log_page(
     if let Some(owner) = seen.visit {
         mark_visit(conn, seen.viewer, owner, seen.at).await?;
     }
+    if seen.ids.is_empty() {
+        return Ok(Vec::new());
+    }
     let sql = format!(
         "INSERT INTO access_log (item_id, owner_id, viewer_id, at)
          SELECT i.id, i.owner_id, $1, $2 FROM items i WHERE i.id IN ({}) AND {}

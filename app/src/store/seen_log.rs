@@ -92,8 +92,9 @@ fn reply(done: Result<Answer, oneshot::error::RecvError>) -> Result<Vec<i64>, St
 }
 
 /// Logs every waiting page in one transaction and answers each after the
-/// commit. A statement that fails on SQLite undoes only itself, so a page
-/// that cannot be logged fails alone and the others are logged.
+/// commit. A statement that breaks a rule undoes only itself on SQLite, so
+/// such a page fails alone; an error that ends the transaction (a full
+/// disk) fails the commit, and with it every page, none shown.
 async fn log_waiting(mut conn: PoolConnection<Any>, waiting: Vec<Waiting>) {
     if waiting.is_empty() {
         return;
