@@ -8,7 +8,7 @@ use app::model::{Locale, Role};
 use app::policy::InviteTarget;
 use app::store::{Ceremony, NewAccount, SessionLimits, Store, StoreError};
 use support::on_each_backend;
-use support::world::{area, group, member};
+use support::world::{area, group, invite, member, person};
 
 /// A participant invite to a new group.
 async fn participant_invite(store: &Store, uses: u32) -> String {
@@ -188,6 +188,63 @@ async fn sessions_end_when_idle_too_long_or_when_ended() {
 
         assert_eq!(store.end_all_sessions(user).await.unwrap(), 1);
         assert_eq!(store.live_session("token-2", generous).await.unwrap(), None);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_session_is_read_with_its_account_and_every_current_role() {
+    on_each_backend(|store| async move {
+        let (north, south) = (area(&store).await, area(&store).await);
+        let sanna = person(&store, InviteTarget::Facilitator { area: north }, "Sanna").await;
+        let code = invite(&store, InviteTarget::Facilitator { area: south }, 1).await;
+        store.accept_invite(&code, sanna).await.unwrap();
+        let (led, joined, left) = (
+            group(&store, north, Some(sanna)).await,
+            group(&store, south, None).await,
+            group(&store, south, None).await,
+        );
+        for g in [joined, left] {
+            let code = invite(&store, member(g, Role::PeerMentor), 1).await;
+            store.accept_invite(&code, sanna).await.unwrap();
+        }
+        store.leave_group(left, sanna).await.unwrap();
+        let outsider = person(&store, InviteTarget::Admin, "Olli").await;
+        let limits = SessionLimits {
+            idle_secs: 3600,
+            absolute_secs: 7200,
+        };
+        store
+            .create_session("token-s", "public-s", sanna, "Android")
+            .await
+            .unwrap();
+        store
+            .create_session("token-o", "public-o", outsider, "Linux")
+            .await
+            .unwrap();
+
+        let caller = store.live_caller("token-s", limits).await.unwrap().unwrap();
+        assert_eq!(caller.session.user_id, sanna);
+        assert_eq!(caller.account.display_name, "Sanna");
+        let mut areas = caller.actor.areas.clone();
+        areas.sort();
+        assert_eq!(areas, [north, south]);
+        let mut memberships = caller.actor.memberships.clone();
+        memberships.sort_by_key(|&(group, _)| group);
+        assert_eq!(
+            memberships,
+            [(led, Role::Facilitator), (joined, Role::PeerMentor)],
+            "the group she left gives her nothing"
+        );
+        assert!(!caller.actor.is_admin);
+        assert_eq!(caller.actor, store.actor(sanna).await.unwrap());
+
+        // Someone with no areas and no groups: empty lists, not an error.
+        let olli = store.live_caller("token-o", limits).await.unwrap().unwrap();
+        assert_eq!(olli.account.display_name, "Olli");
+        assert!(olli.actor.is_admin && olli.account.is_admin);
+        assert!(olli.actor.areas.is_empty() && olli.actor.memberships.is_empty());
+        assert!(store.live_caller("nope", limits).await.unwrap().is_none());
     })
     .await;
 }

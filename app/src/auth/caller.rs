@@ -13,39 +13,25 @@ use std::sync::Arc;
 use tokio::sync::OnceCell;
 
 use crate::error::AppError;
-use crate::policy::Actor;
-use crate::store::{Account, SessionRow};
+use crate::store::Caller;
 
 #[derive(Clone, Default)]
 pub struct CallerCache(Arc<Cells>);
 
-/// Once-cells, so the server functions of one page that run at the same
+/// A once-cell, so the server functions of one page that run at the same
 /// time wait for one read instead of each making its own.
 #[derive(Default)]
 struct Cells {
-    session: OnceCell<Option<(SessionRow, Account)>>,
-    actor: OnceCell<Actor>,
+    caller: OnceCell<Option<Caller>>,
 }
 
 impl CallerCache {
-    /// The session and the account it belongs to, read together.
-    pub async fn session<F>(&self, read: F) -> Result<Option<(SessionRow, Account)>, AppError>
+    /// The session, its account and its actor, read together.
+    pub async fn caller<F>(&self, read: F) -> Result<Option<Caller>, AppError>
     where
-        F: Future<Output = Result<Option<(SessionRow, Account)>, AppError>>,
+        F: Future<Output = Result<Option<Caller>, AppError>>,
     {
-        self.0.session.get_or_try_init(|| read).await.cloned()
-    }
-
-    /// The actor of `user_id`; read afresh if what is kept is someone else's.
-    pub async fn actor<F>(&self, user_id: i64, read: F) -> Result<Actor, AppError>
-    where
-        F: Future<Output = Result<Actor, AppError>>,
-    {
-        let cell = &self.0.actor;
-        match cell.get() {
-            Some(actor) if actor.user_id != user_id => read.await,
-            _ => cell.get_or_try_init(|| read).await.cloned(),
-        }
+        self.0.caller.get_or_try_init(|| read).await.cloned()
     }
 }
 

@@ -16,7 +16,8 @@ pub use register::{
     begin_add_passkey, begin_join, begin_recovery, finish_add_passkey, finish_join, finish_recovery,
 };
 pub use session::{
-    clear_session_cookie, current_account, current_session, require_session, sign_out,
+    clear_session_cookie, current_account, current_actor, current_session, require_session,
+    sign_out,
 };
 
 use std::sync::Arc;
@@ -85,18 +86,4 @@ pub fn require_recent_confirmation(session: &SessionRow) -> Result<(), AppError>
 /// calling and what the policy needs to know about them.
 pub async fn require_actor() -> Result<(SessionRow, Actor), AppError> {
     current_actor().await?.ok_or(AppError::NotSignedIn)
-}
-
-/// The caller and what the policy needs to know about them, if signed in.
-pub async fn current_actor() -> Result<Option<(SessionRow, Actor)>, AppError> {
-    let Some(session) = current_session().await? else {
-        return Ok(None);
-    };
-    let actor = caller::cache()
-        .actor(session.user_id, async {
-            let (store, _) = context()?;
-            Ok(store.actor(session.user_id).await?)
-        })
-        .await?;
-    Ok(Some((session, actor)))
 }

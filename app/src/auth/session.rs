@@ -2,20 +2,17 @@ use super::caller::cache;
 use super::context;
 use super::cookies::{self, SESSION};
 use crate::error::AppError;
-use crate::store::{hash_code, Account, SessionRow};
+use crate::policy::Actor;
+use crate::store::{hash_code, Account, Caller, SessionRow};
 
-/// This request's live session and its account, if any: one query, kept
-/// for the rest of a GET request.
-async fn signed_in() -> Result<Option<(SessionRow, Account)>, AppError> {
+/// This request's live session, its account and actor, if any: one query,
+/// kept for the rest of a GET request.
+async fn signed_in() -> Result<Option<Caller>, AppError> {
     cache()
-        .session(async {
+        .caller(async {
             let (store, config) = context()?;
             Ok(match cookies::read(&config, SESSION) {
-                Some(token) => {
-                    store
-                        .live_session_and_account(&hash_code(&token), config.limits)
-                        .await?
-                }
+                Some(token) => store.live_caller(&hash_code(&token), config.limits).await?,
                 None => None,
             })
         })
@@ -24,12 +21,19 @@ async fn signed_in() -> Result<Option<(SessionRow, Account)>, AppError> {
 
 /// This request's live session, if any.
 pub async fn current_session() -> Result<Option<SessionRow>, AppError> {
-    Ok(signed_in().await?.map(|(session, _)| session))
+    Ok(signed_in().await?.map(|caller| caller.session))
 }
 
 /// The signed-in account of this request, if any.
 pub async fn current_account() -> Result<Option<Account>, AppError> {
-    Ok(signed_in().await?.map(|(_, account)| account))
+    Ok(signed_in().await?.map(|caller| caller.account))
+}
+
+/// The caller and what the policy needs to know about them, if signed in.
+pub async fn current_actor() -> Result<Option<(SessionRow, Actor)>, AppError> {
+    Ok(signed_in()
+        .await?
+        .map(|caller| (caller.session, caller.actor)))
 }
 
 /// The first line of every server function that needs a person: their

@@ -43,7 +43,7 @@ pub use memberships::MemberRow;
 pub use passkeys::{PasskeyRow, StoredPasskey};
 pub use recoveries::{OpenRecovery, RecoveredPasskey};
 pub use sealed::{Column, Resealed};
-pub use sessions::{SessionLimits, SessionRow};
+pub use sessions::{Caller, SessionLimits, SessionRow};
 pub use users::{Account, NewAccount};
 
 use std::sync::Arc;

@@ -1,9 +1,12 @@
+use super::actors::{actor, actor_columns};
 use super::users::account;
 use super::{now, Account, Store, StoreError};
+use crate::policy::Actor;
 
-/// A session's row and its person's, as one query reads them.
+/// A session's row and its person's, with their actor, as one query reads
+/// them.
 #[derive(sqlx::FromRow)]
-struct SessionAccountRow {
+struct CallerRow {
     public_id: String,
     user_id: i64,
     created_at: i64,
@@ -14,6 +17,17 @@ struct SessionAccountRow {
     locale: String,
     is_admin: i64,
     neutral_look: i64,
+    areas: Option<String>,
+    memberships: Option<String>,
+}
+
+/// Who is calling: their session, their account and what the policy needs
+/// to know about them.
+#[derive(Clone, Debug)]
+pub struct Caller {
+    pub session: SessionRow,
+    pub account: Account,
+    pub actor: Actor,
 }
 
 /// A signed-in browser.
@@ -66,25 +80,28 @@ impl Store {
         limits: SessionLimits,
     ) -> Result<Option<SessionRow>, StoreError> {
         Ok(self
-            .live_session_and_account(token_hash, limits)
+            .live_caller(token_hash, limits)
             .await?
-            .map(|(session, _)| session))
+            .map(|caller| caller.session))
     }
 
-    /// `live_session` with the account it belongs to, in the same query:
-    /// every page asks for both first.
-    pub async fn live_session_and_account(
+    /// `live_session` with the account and the actor it belongs to, in the
+    /// same query: every page and server function asks for these first, and
+    /// each query is a round trip (or a hand-off to SQLite's thread) and
+    /// another as its connection goes back to the pool.
+    pub async fn live_caller(
         &self,
         token_hash: &str,
         limits: SessionLimits,
-    ) -> Result<Option<(SessionRow, Account)>, StoreError> {
+    ) -> Result<Option<Caller>, StoreError> {
         let at = now();
-        let row: Option<SessionAccountRow> = sqlx::query_as(
+        let row: Option<CallerRow> = sqlx::query_as(concat!(
             "SELECT s.public_id, s.user_id, s.created_at, s.last_seen_at, s.confirmed_at, s.device,
-                    u.display_name, u.locale, u.is_admin, u.neutral_look
-               FROM sessions s JOIN users u ON u.id = s.user_id
-              WHERE s.token_hash = $1",
-        )
+                    u.display_name, u.locale, u.neutral_look, ",
+            actor_columns!(),
+            " FROM sessions s JOIN users u ON u.id = s.user_id
+             WHERE s.token_hash = $1"
+        ))
         .bind(token_hash)
         .fetch_optional(&self.pool)
         .await?;
@@ -103,6 +120,12 @@ impl Store {
                 .execute(&self.writer)
                 .await?;
         }
+        let actor = actor(
+            row.user_id,
+            row.is_admin,
+            row.areas.as_deref(),
+            row.memberships.as_deref(),
+        );
         let account = account(
             row.user_id,
             row.display_name,
@@ -118,7 +141,11 @@ impl Store {
             confirmed_at: row.confirmed_at,
             device: row.device,
         };
-        Ok(Some((session, account)))
+        Ok(Some(Caller {
+            session,
+            account,
+            actor,
+        }))
     }
 
     /// Marks a session as just confirmed with a passkey.
