@@ -10,6 +10,12 @@ use app::store::{Ceremony, NewAccount, SessionLimits, Store, StoreError};
 use support::on_each_backend;
 use support::world::{area, group, invite, member, person};
 
+/// Sessions that no test outlives.
+const GENEROUS: SessionLimits = SessionLimits {
+    idle_secs: 3600,
+    absolute_secs: 7200,
+};
+
 /// A participant invite to a new group.
 async fn participant_invite(store: &Store, uses: u32) -> String {
     let area = area(store).await;
@@ -158,10 +164,7 @@ async fn sessions_end_when_idle_too_long_or_when_ended() {
             .create_account(account(&code, "u", "c"))
             .await
             .unwrap();
-        let generous = SessionLimits {
-            idle_secs: 3600,
-            absolute_secs: 7200,
-        };
+        let generous = GENEROUS;
         store
             .create_session("token-1", "public-1", user, "Android")
             .await
@@ -210,10 +213,7 @@ async fn a_session_is_read_with_its_account_and_every_current_role() {
         }
         store.leave_group(left, sanna).await.unwrap();
         let outsider = person(&store, InviteTarget::Admin, "Olli").await;
-        let limits = SessionLimits {
-            idle_secs: 3600,
-            absolute_secs: 7200,
-        };
+        let limits = GENEROUS;
         store
             .create_session("token-s", "public-s", sanna, "Android")
             .await
