@@ -46,6 +46,14 @@ pub(super) fn facilitates_owner(viewer: &str) -> String {
     )
 }
 
+/// When the viewer ($1) last looked at the owner's ($2) shared things: read
+/// with a page of them, not in a query of its own.
+const LAST_VISIT: &str =
+    "(SELECT seen_at FROM shared_visits WHERE viewer_id = $1 AND owner_id = $2)";
+
+/// For content read without a visit.
+const NO_VISIT: &str = "CAST(NULL AS BIGINT)";
+
 /// An item's content, as the columns of `content`.
 #[derive(sqlx::FromRow)]
 struct ContentRow {
@@ -82,6 +90,9 @@ struct ContentRow {
     confirmed_at: Option<i64>,
     work_kind: Option<String>,
     work_done_on: Option<String>,
+    /// When the viewer last looked at the owner's shared things, on a page
+    /// of them; the same in every row.
+    seen_before: Option<i64>,
 }
 
 /// The content of the items that `chosen` (the rest of `SELECT … FROM
@@ -89,8 +100,8 @@ struct ContentRow {
 /// shows a mixed list, and no column of any other item (a step's dream,
 /// say). The items are picked before their content is joined, so
 /// PostgreSQL plans a lookup by key per picked row instead of joining
-/// whole tables, and plans it faster.
-fn content(chosen: &str) -> String {
+/// whole tables, and plans it faster. `seen` is the `seen_before` column.
+fn content(seen: &str, chosen: &str) -> String {
     format!(
         "SELECT i.id, i.kind, i.updated_at,
         (SELECT MAX(sh.granted_at) FROM shares sh WHERE sh.item_id = i.id AND sh.revoked_at IS NULL) AS granted_at,
@@ -101,7 +112,7 @@ fn content(chosen: &str) -> String {
         c.checked_on, c.control, c.heard, c.for_others, c.routines, c.health,
         c.relationships, c.readiness, c.note AS checkin_note,
         sk.skill_kind, sk.learned_on, sk.note AS skill_note, sk.confirmed_at,
-        pw.work_kind, pw.done_on AS work_done_on
+        pw.work_kind, pw.done_on AS work_done_on, {seen} AS seen_before
      FROM (SELECT i.id, i.kind, i.updated_at FROM items i WHERE {chosen}) i
      LEFT JOIN dreams d ON d.item_id = i.id
      LEFT JOIN steps st ON st.item_id = i.id
@@ -249,10 +260,13 @@ impl Store {
         cursor: Option<i64>,
     ) -> Result<Page<SharedItem>, StoreError> {
         let mut conn = self.pool.acquire().await?;
-        let mut rows: Vec<ContentRow> = sqlx::query_as(&content(&format!(
-            "i.owner_id = $2 AND i.id < $3 AND {} ORDER BY i.id DESC LIMIT $5",
-            visible("$1", "$4")
-        )))
+        let mut rows: Vec<ContentRow> = sqlx::query_as(&content(
+            LAST_VISIT,
+            &format!(
+                "i.owner_id = $2 AND i.id < $3 AND {} ORDER BY i.id DESC LIMIT $5",
+                visible("$1", "$4")
+            ),
+        ))
         .bind(viewer)
         .bind(owner)
         .bind(cursor.unwrap_or(i64::MAX))
@@ -262,7 +276,7 @@ impl Store {
         .await?;
         let more = rows.len() as i64 > PAGE_SIZE;
         rows.truncate(PAGE_SIZE as usize);
-        let seen_before = last_visit(&mut conn, viewer, owner).await?;
+        let seen_before = rows.first().and_then(|r| r.seen_before);
         let read = self.open_read(&mut conn, viewer, rows, seen_before).await?;
         drop(conn);
         let items = self.log_shown(viewer, read, Some(owner)).await?;
@@ -281,13 +295,15 @@ impl Store {
         id: i64,
     ) -> Result<Option<SharedItem>, StoreError> {
         let mut conn = self.pool.acquire().await?;
-        let rows: Vec<ContentRow> =
-            sqlx::query_as(&content(&format!("i.id = $2 AND {}", visible("$1", "$3"))))
-                .bind(viewer)
-                .bind(id)
-                .bind(now())
-                .fetch_all(&mut *conn)
-                .await?;
+        let rows: Vec<ContentRow> = sqlx::query_as(&content(
+            NO_VISIT,
+            &format!("i.id = $2 AND {}", visible("$1", "$3")),
+        ))
+        .bind(viewer)
+        .bind(id)
+        .bind(now())
+        .fetch_all(&mut *conn)
+        .await?;
         let read = self.open_read(&mut conn, viewer, rows, None).await?;
         drop(conn);
         Ok(self.log_shown(viewer, read, None).await?.into_iter().next())
@@ -629,11 +645,12 @@ impl Store {
         owner: i64,
         item: i64,
     ) -> Result<Option<(ItemKind, SharedContent)>, StoreError> {
-        let row: Option<ContentRow> = sqlx::query_as(&content("i.id = $1 AND i.owner_id = $2"))
-            .bind(item)
-            .bind(owner)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row: Option<ContentRow> =
+            sqlx::query_as(&content(NO_VISIT, "i.id = $1 AND i.owner_id = $2"))
+                .bind(item)
+                .bind(owner)
+                .fetch_optional(&self.pool)
+                .await?;
         Ok(row
             .map(|row| row.opened(self))
             .transpose()?
@@ -852,21 +869,6 @@ struct ItemFeedback {
     phrase: Option<String>,
     display_name: Option<String>,
     at: i64,
-}
-
-/// When the viewer last looked at the owner's shared things.
-async fn last_visit(
-    conn: &mut AnyConnection,
-    viewer: i64,
-    owner: i64,
-) -> Result<Option<i64>, StoreError> {
-    let row: Option<(i64,)> =
-        sqlx::query_as("SELECT seen_at FROM shared_visits WHERE viewer_id = $1 AND owner_id = $2")
-            .bind(viewer)
-            .bind(owner)
-            .fetch_optional(&mut *conn)
-            .await?;
-    Ok(row.map(|(at,)| at))
 }
 
 /// Logs one page as seen, in a write transaction, and keeps the ids
