@@ -21,6 +21,7 @@
 #                       for the ratios
 set -euo pipefail
 
+command -v wrk >/dev/null || { echo "bench: wrk is missing (make wrk installs it)" >&2; exit 1; }
 BIN="${BIN:?BIN: the polku release binary}"
 SITE="${SITE:?SITE: the built site folder}"
 ITEMS="${ITEMS:-50000}"
