@@ -164,7 +164,6 @@ async fn sessions_end_when_idle_too_long_or_when_ended() {
             .create_account(account(&code, "u", "c"))
             .await
             .unwrap();
-        let generous = GENEROUS;
         store
             .create_session("token-1", "public-1", user, "Android")
             .await
@@ -174,12 +173,12 @@ async fn sessions_end_when_idle_too_long_or_when_ended() {
             .await
             .unwrap();
         let live = store
-            .live_session("token-1", generous)
+            .live_session("token-1", GENEROUS)
             .await
             .unwrap()
             .unwrap();
         assert_eq!(live.user_id, user);
-        assert_eq!(store.live_session("nope", generous).await.unwrap(), None);
+        assert_eq!(store.live_session("nope", GENEROUS).await.unwrap(), None);
 
         // With no idle time allowed, the next look finds it gone, for good.
         let strict = SessionLimits {
@@ -187,10 +186,10 @@ async fn sessions_end_when_idle_too_long_or_when_ended() {
             absolute_secs: 7200,
         };
         assert_eq!(store.live_session("token-1", strict).await.unwrap(), None);
-        assert_eq!(store.live_session("token-1", generous).await.unwrap(), None);
+        assert_eq!(store.live_session("token-1", GENEROUS).await.unwrap(), None);
 
         assert_eq!(store.end_all_sessions(user).await.unwrap(), 1);
-        assert_eq!(store.live_session("token-2", generous).await.unwrap(), None);
+        assert_eq!(store.live_session("token-2", GENEROUS).await.unwrap(), None);
     })
     .await;
 }
@@ -213,7 +212,6 @@ async fn a_session_is_read_with_its_account_and_every_current_role() {
         }
         store.leave_group(left, sanna).await.unwrap();
         let outsider = person(&store, InviteTarget::Admin, "Olli").await;
-        let limits = GENEROUS;
         store
             .create_session("token-s", "public-s", sanna, "Android")
             .await
@@ -223,7 +221,11 @@ async fn a_session_is_read_with_its_account_and_every_current_role() {
             .await
             .unwrap();
 
-        let caller = store.live_caller("token-s", limits).await.unwrap().unwrap();
+        let caller = store
+            .live_caller("token-s", GENEROUS)
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(caller.session.user_id, sanna);
         assert_eq!(caller.account.display_name, "Sanna");
         let mut areas = caller.actor.areas.clone();
@@ -240,11 +242,15 @@ async fn a_session_is_read_with_its_account_and_every_current_role() {
         assert_eq!(caller.actor, store.actor(sanna).await.unwrap());
 
         // Someone with no areas and no groups: empty lists, not an error.
-        let olli = store.live_caller("token-o", limits).await.unwrap().unwrap();
+        let olli = store
+            .live_caller("token-o", GENEROUS)
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(olli.account.display_name, "Olli");
         assert!(olli.actor.is_admin && olli.account.is_admin);
         assert!(olli.actor.areas.is_empty() && olli.actor.memberships.is_empty());
-        assert!(store.live_caller("nope", limits).await.unwrap().is_none());
+        assert!(store.live_caller("nope", GENEROUS).await.unwrap().is_none());
     })
     .await;
 }
