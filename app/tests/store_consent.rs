@@ -201,6 +201,57 @@ async fn revoking_expiring_and_leaving_each_end_the_view_at_once() {
     .await;
 }
 
+/// The facilitator's page of one participant: their names and what they
+/// share, while they are a participant of the group; nothing otherwise,
+/// and nothing logged.
+#[tokio::test]
+async fn a_participants_page_names_them_only_while_they_are_in_the_group() {
+    on_each_backend(|store| async move {
+        let w = world(&store).await;
+        let (_, a) = one_for_each(&store, w.owner, 1).await;
+        let ((group_name, name), page) = store
+            .read_participant_page(w.facilitator, w.group, w.owner, None)
+            .await
+            .unwrap()
+            .expect("a participant of the group");
+        assert!(group_name.starts_with("Group"), "{group_name}");
+        assert_eq!(name, "Pirjo");
+        let shown: Vec<i64> = page.items.iter().map(|i| i.id).collect();
+        assert_eq!(shown, [a], "the facilitators' share, not the mentor's");
+        assert_eq!(
+            store.access_log(w.owner, None).await.unwrap().items.len(),
+            1
+        );
+
+        // A facilitator of another group sees none of it.
+        let (_, page) = store
+            .read_participant_page(w.stranger, w.group, w.owner, None)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(page.items.is_empty());
+        // A peer mentor of the group is not a participant.
+        assert!(store
+            .read_participant_page(w.facilitator, w.group, w.mentor, None)
+            .await
+            .unwrap()
+            .is_none());
+        // Nor is someone who has left.
+        store.leave_group(w.group, w.owner).await.unwrap();
+        assert!(store
+            .read_participant_page(w.facilitator, w.group, w.owner, None)
+            .await
+            .unwrap()
+            .is_none());
+        assert_eq!(
+            store.access_log(w.owner, None).await.unwrap().items.len(),
+            1,
+            "nothing more was logged"
+        );
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn a_peer_mentor_sees_mentor_shares_only_while_the_link_lasts() {
     on_each_backend(|store| async move {

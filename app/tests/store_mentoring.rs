@@ -183,3 +183,52 @@ async fn encouragement_needs_a_live_link_and_a_step_or_milestone_shared_with_the
     })
     .await;
 }
+
+/// The mentor's page of a mentee: the link and what the mentee shares with
+/// the mentor, only while the link is accepted and open.
+#[tokio::test]
+async fn a_mentees_page_opens_only_with_an_accepted_open_link() {
+    on_each_backend(|store| async move {
+        let w = world(&store).await;
+        let to_mentor = step(&store, w.mentee, 1).await;
+        let to_facilitators = step(&store, w.mentee, 2).await;
+        store
+            .share(w.mentee, to_mentor, Audience::Mentor, None)
+            .await
+            .unwrap();
+        store
+            .share(w.mentee, to_facilitators, Audience::Facilitators, None)
+            .await
+            .unwrap();
+        let page = |viewer| store.read_mentee_page(viewer, w.mentee, None);
+        assert!(page(w.mentor).await.unwrap().is_none(), "no link yet");
+
+        let link = store
+            .propose_mentor(w.mentor, w.mentee, Some(w.group), w.facilitator)
+            .await
+            .unwrap();
+        assert!(page(w.mentor).await.unwrap().is_none(), "not accepted yet");
+        store.answer_mentor(w.mentee, link, true).await.unwrap();
+        let (shown_link, shown) = page(w.mentor).await.unwrap().expect("an open link");
+        assert_eq!(shown_link.id, link);
+        assert_eq!(shown_link.mentee_name, "Pirjo");
+        let ids: Vec<i64> = shown.items.iter().map(|i| i.id).collect();
+        assert_eq!(
+            ids,
+            [to_mentor],
+            "the mentor's share, not the facilitators'"
+        );
+        // Someone else of the group, or its facilitator, has no such link.
+        assert!(page(w.other).await.unwrap().is_none());
+        assert!(page(w.facilitator).await.unwrap().is_none());
+
+        store.end_mentor_link(w.mentee, link).await.unwrap();
+        assert!(page(w.mentor).await.unwrap().is_none(), "ended");
+        assert_eq!(
+            store.access_log(w.mentee, None).await.unwrap().items.len(),
+            1,
+            "only the one page shown was logged"
+        );
+    })
+    .await;
+}

@@ -133,12 +133,10 @@ pub async fn end_mentoring(link: i64) -> Result<(), AppError> {
 #[server(endpoint = "mentee")]
 pub async fn load_mentee(person: i64, before: Option<i64>) -> Result<MenteePage, AppError> {
     let me = crate::auth::require_session().await?;
-    let store = store()?;
-    let link = store
-        .active_mentor_link(me.user_id, person)
+    let (link, page) = store()?
+        .read_mentee_page(me.user_id, person, before)
         .await?
         .ok_or(AppError::NotFound)?;
-    let page = store.read_shared_items(me.user_id, person, before).await?;
     Ok(MenteePage { link, page })
 }
 

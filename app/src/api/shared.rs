@@ -42,11 +42,14 @@ pub async fn load_shared(
     person: i64,
     before: Option<i64>,
 ) -> Result<SharedPerson, AppError> {
-    let (actor, group_name, display_name) = participant_of(group, person).await?;
-    let store = crate::api::store()?;
-    let page = store
-        .read_shared_items(actor.user_id, person, before)
-        .await?;
+    let (_, actor) = crate::auth::require_actor().await?;
+    if !actor.facilitates(group) {
+        return Err(AppError::NotFound);
+    }
+    let ((group_name, display_name), page) = crate::api::store()?
+        .read_participant_page(actor.user_id, group, person, before)
+        .await?
+        .ok_or(AppError::NotFound)?;
     Ok(SharedPerson {
         group_id: group,
         group_name,

@@ -2,14 +2,15 @@
 //! journal item to anyone but its owner, which goes through it. A list, a
 //! count and a single read all compose `visible`, so they cannot disagree.
 
-use sqlx::AnyConnection;
+use sqlx::pool::PoolConnection;
+use sqlx::{Any, AnyConnection};
 
 use super::seen_log::Seen;
 use super::{now, Backend, Column, Store, StoreError};
 use crate::model::{
-    AccessView, Audience, Day, FeedbackKind, FeedbackView, ItemKind, LifeArea, Page, PeerWorkKind,
-    Phrase, ShareCategory, ShareView, SharedContent, SharedItem, SkillKind, StepKind, StepStatus,
-    PAGE_SIZE,
+    AccessView, Audience, Day, FeedbackKind, FeedbackView, ItemKind, LifeArea, MentorLink, Page,
+    PeerWorkKind, Phrase, ShareCategory, ShareView, SharedContent, SharedItem, SkillKind, StepKind,
+    StepStatus, PAGE_SIZE,
 };
 
 /// "The item `i` is visible now to the viewer", for a viewer who is not its
@@ -259,7 +260,55 @@ impl Store {
         owner: i64,
         cursor: Option<i64>,
     ) -> Result<Page<SharedItem>, StoreError> {
+        self.read_shared_on(self.pool.acquire().await?, viewer, owner, cursor)
+            .await
+    }
+
+    /// A facilitator's page of a participant of their group: the group's
+    /// name, the person's display name and `read_shared_items`, or `None`
+    /// if the person is not a participant of the group now. On one
+    /// connection: taking one back to the pool costs sqlx a check.
+    pub async fn read_participant_page(
+        &self,
+        viewer: i64,
+        group: i64,
+        person: i64,
+        cursor: Option<i64>,
+    ) -> Result<Option<((String, String), Page<SharedItem>)>, StoreError> {
         let mut conn = self.pool.acquire().await?;
+        let Some(names) = super::memberships::participant_in(&mut conn, group, person).await?
+        else {
+            return Ok(None);
+        };
+        let page = self.read_shared_on(conn, viewer, person, cursor).await?;
+        Ok(Some((names, page)))
+    }
+
+    /// A peer mentor's page of their mentee: the accepted, open link and
+    /// `read_shared_items`, or `None` without such a link; on one
+    /// connection, as `read_participant_page`.
+    pub async fn read_mentee_page(
+        &self,
+        mentor: i64,
+        mentee: i64,
+        cursor: Option<i64>,
+    ) -> Result<Option<(MentorLink, Page<SharedItem>)>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        let Some(link) = super::mentors::active_mentor_link(&mut conn, mentor, mentee).await?
+        else {
+            return Ok(None);
+        };
+        let page = self.read_shared_on(conn, mentor, mentee, cursor).await?;
+        Ok(Some((link, page)))
+    }
+
+    async fn read_shared_on(
+        &self,
+        mut conn: PoolConnection<Any>,
+        viewer: i64,
+        owner: i64,
+        cursor: Option<i64>,
+    ) -> Result<Page<SharedItem>, StoreError> {
         let mut rows: Vec<ContentRow> = sqlx::query_as(&content(
             LAST_VISIT,
             &format!(

@@ -1,3 +1,5 @@
+use sqlx::AnyConnection;
+
 use super::{now, Store, StoreError};
 use crate::model::{Day, Role};
 
@@ -74,18 +76,7 @@ impl Store {
         group: i64,
         person: i64,
     ) -> Result<Option<(String, String)>, StoreError> {
-        Ok(sqlx::query_as(
-            "SELECT g.name, u.display_name
-             FROM memberships m
-             JOIN peer_groups g ON g.id = m.group_id
-             JOIN users u ON u.id = m.user_id
-             WHERE m.group_id = $1 AND m.user_id = $2 AND m.role = 'participant'
-               AND m.left_at IS NULL",
-        )
-        .bind(group)
-        .bind(person)
-        .fetch_optional(&self.pool)
-        .await?)
+        participant_in(&mut *self.pool.acquire().await?, group, person).await
     }
 
     /// Makes someone a facilitator of the group; being one already is fine.
@@ -188,4 +179,24 @@ impl Store {
         query.execute(&self.writer).await?;
         Ok(())
     }
+}
+
+/// `Store::participant_in` on a connection the caller already holds.
+pub(super) async fn participant_in(
+    conn: &mut AnyConnection,
+    group: i64,
+    person: i64,
+) -> Result<Option<(String, String)>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT g.name, u.display_name
+         FROM memberships m
+         JOIN peer_groups g ON g.id = m.group_id
+         JOIN users u ON u.id = m.user_id
+         WHERE m.group_id = $1 AND m.user_id = $2 AND m.role = 'participant'
+           AND m.left_at IS NULL",
+    )
+    .bind(group)
+    .bind(person)
+    .fetch_optional(conn)
+    .await?)
 }

@@ -2,6 +2,8 @@
 //! ended by either side. Only an accepted link that has not ended opens
 //! anything, and only through the consent rule.
 
+use sqlx::AnyConnection;
+
 use super::consent::visible;
 use super::{now, Column, Store, StoreError};
 use crate::model::{MentorLink, Phrase};
@@ -140,14 +142,7 @@ impl Store {
         mentor: i64,
         mentee: i64,
     ) -> Result<Option<MentorLink>, StoreError> {
-        let row: Option<LinkRow> = sqlx::query_as(&format!(
-            "{LINK} AND l.mentor_id = $1 AND l.mentee_id = $2 AND l.accepted_at IS NOT NULL"
-        ))
-        .bind(mentor)
-        .bind(mentee)
-        .fetch_optional(&self.pool)
-        .await?;
-        Ok(row.map(link))
+        active_mentor_link(&mut *self.pool.acquire().await?, mentor, mentee).await
     }
 
     /// The mentor encourages their mentee on a step or milestone the mentee
@@ -178,4 +173,20 @@ impl Store {
         .await?;
         Ok(done.rows_affected() == 1)
     }
+}
+
+/// `Store::active_mentor_link` on a connection the caller already holds.
+pub(super) async fn active_mentor_link(
+    conn: &mut AnyConnection,
+    mentor: i64,
+    mentee: i64,
+) -> Result<Option<MentorLink>, StoreError> {
+    let row: Option<LinkRow> = sqlx::query_as(&format!(
+        "{LINK} AND l.mentor_id = $1 AND l.mentee_id = $2 AND l.accepted_at IS NOT NULL"
+    ))
+    .bind(mentor)
+    .bind(mentee)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(link))
 }
