@@ -16,6 +16,9 @@
 #                       under BENCH_DIR, reused while it exists); a
 #                       postgres:// database must be empty of seed data
 #   DURATION CONNECTIONS THREADS   wrk's -d (seconds), -c and -t
+#   ACCEPT_ENCODING     what each request accepts (default what Chromium
+#                       sends, so pages are compressed as a phone gets
+#                       them; empty for none, as in runs before 2026-12-05)
 #   ROUTES              which of healthz home journal shared toggle to
 #                       run, in that order (default: all); healthz first
 #                       for the ratios
@@ -26,6 +29,7 @@ BIN="${BIN:?BIN: the polku release binary}"
 SITE="${SITE:?SITE: the built site folder}"
 ITEMS="${ITEMS:-50000}"
 ITEMS_PER="${ITEMS_PER:-50}"
+ACCEPT_ENCODING="${ACCEPT_ENCODING-gzip, deflate, br, zstd}"
 PARTICIPANTS=$(( (ITEMS + ITEMS_PER - 1) / ITEMS_PER ))
 GROUP_COUNT="${BENCH_GROUPS:-$(( PARTICIPANTS / 15 > 0 ? PARTICIPANTS / 15 : 1 ))}"
 DURATION="${DURATION:-10}"
@@ -101,6 +105,7 @@ request = function()
   n = n % #rows + 1
   local row = rows[n]
   local headers = {}
+  if "$ACCEPT_ENCODING" ~= "" then headers["Accept-Encoding"] = "$ACCEPT_ENCODING" end
   if row[2] then headers["Cookie"] = "polku_session=" .. row[2] end
   if row[3] then
     headers["Content-Type"] = "application/x-www-form-urlencoded"
@@ -116,7 +121,7 @@ EOF
 check() {
   local path="$1" token="$2" want="$3"
   local body
-  body=$(curl -fs -H "Cookie: polku_session=$token" "$BASE$path") || {
+  body=$(curl -fs --compressed -H "Cookie: polku_session=$token" "$BASE$path") || {
     echo "bench: GET $path failed" >&2; exit 1; }
   grep -q "$want" <<<"$body" || { echo "bench: GET $path lacks '$want'" >&2; exit 1; }
 }
@@ -165,7 +170,7 @@ for kind in "${KINDS[@]}"; do
 done
 
 echo
-echo "Polku bench: $PARTICIPANTS participants x $ITEMS_PER items ($(( PARTICIPANTS * ITEMS_PER )) items), $GROUP_COUNT groups, on ${DATABASE_URL%%:*}; wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, $(nproc) cores"
+echo "Polku bench: $PARTICIPANTS participants x $ITEMS_PER items ($(( PARTICIPANTS * ITEMS_PER )) items), $GROUP_COUNT groups, on ${DATABASE_URL%%:*}; wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, Accept-Encoding: ${ACCEPT_ENCODING:-none}, $(nproc) cores"
 printf '%-40s %10s %10s %10s %10s %8s %s\n' route "req/s" "p50 ms" "p99 ms" "vs healthz" "peak MB" errors
 for kind in "${KINDS[@]}"; do
   ratio=$(awk -v a="${RPS[$kind]}" -v b="${RPS[healthz]:-0}" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')

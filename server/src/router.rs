@@ -6,7 +6,7 @@ use axum::Router;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
-use tower_http::compression::CompressionLayer;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
 
@@ -33,6 +33,13 @@ pub struct AppState {
 /// Tries per minute of one code or one credential, from anywhere.
 const TRIES_PER_CODE: u32 = 10;
 const MINUTE: Duration = Duration::from_secs(60);
+/// Pages are compressed as each is sent, so the level is CPU on every
+/// request. tower-http's default (4 for brotli, 6 for gzip) doubled the
+/// server's work for a page; at 1 a page is about a sixth bigger (a home
+/// page 3.5 KB instead of 3.0), still well within the first round trip of
+/// a slow connection (README, "Performance"). Built files are served
+/// already compressed at the highest level.
+const PAGE_COMPRESSION: CompressionLevel = CompressionLevel::Precise(1);
 /// The largest request body: a long reflection, percent-encoded, fits
 /// several times over.
 const BODY_MAX: usize = 256 * 1024;
@@ -85,6 +92,6 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(RequestBodyLimitLayer::new(BODY_MAX))
         .layer(axum::middleware::from_fn_with_state(https, headers::set))
-        .layer(CompressionLayer::new())
+        .layer(CompressionLayer::new().quality(PAGE_COMPRESSION))
         .with_state(state)
 }

@@ -69,6 +69,10 @@ fn responses_are_compressed_for_browsers_that_accept_it() {
     assert_eq!(css.header("content-encoding"), Some("br"));
     let page = server.get("/", &[("Accept-Encoding", "gzip")]);
     assert_eq!(page.header("content-encoding"), Some("gzip"));
+    // What Chromium on a phone asks for: a page is sent as brotli.
+    let page = server.get("/", &[("Accept-Encoding", "gzip, deflate, br, zstd")]);
+    assert_eq!(page.status, 200);
+    assert_eq!(page.header("content-encoding"), Some("br"));
 }
 
 #[tokio::test]
