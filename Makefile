@@ -39,8 +39,9 @@ SEED_DATABASE_URL ?= sqlite://data/seed.db
 run: build
 	$(CARGO_TARGET_DIR)/release/polku serve --site-root $(SITE)
 
-build: tools
+build: tools brotli
 	cargo leptos build --release
+	scripts/precompress.sh $(SITE)
 
 ## Everything: formatting, lints for both builds, Rust tests on SQLite and
 ## PostgreSQL, end-to-end tests in Chromium, and the size budget of the
@@ -60,8 +61,9 @@ test-rust:
 	TEST_DATABASE_URL="$(TEST_DATABASE_URL)" cargo test -p app --features ssr
 	TEST_DATABASE_URL="$(TEST_DATABASE_URL)" cargo test -p server
 
-test-e2e:
+test-e2e: brotli
 	cargo leptos build
+	scripts/precompress.sh $(SITE)
 	cd end2end && POLKU_BIN="$(CARGO_TARGET_DIR)/debug/polku" POLKU_SITE="$(CURDIR)/$(SITE)" npx playwright test
 
 ## Bytes of wasm, JS and CSS as shipped, raw, gzip and brotli.
@@ -72,6 +74,7 @@ size: build brotli
 ## SIZE_BUDGET bytes brotli. Builds only the browser side in release.
 size-check: tools brotli
 	cargo leptos build --release --frontend-only
+	scripts/precompress.sh $(SITE)
 	@scripts/size.sh $(SITE) $(SIZE_BUDGET)
 
 ## A database full of made-up people at SEED_DATABASE_URL (ITEMS, ITEMS_PER,

@@ -16,6 +16,7 @@ mod run_to_end;
 mod same_origin;
 mod seed;
 mod serve;
+mod site;
 
 use clap::Parser;
 

@@ -7,7 +7,7 @@ use tokio::net::TcpListener;
 
 use crate::cli::{DatabaseArgs, ServeArgs};
 use crate::router::{router, AppState};
-use crate::{bootstrap, config};
+use crate::{bootstrap, config, site};
 
 const DAY: i64 = 24 * 60 * 60;
 
@@ -26,12 +26,7 @@ pub async fn run(args: ServeArgs) -> Result<(), String> {
             absolute_secs: args.session_max_days.saturating_mul(DAY),
         },
     )?;
-    if !args.site_root.join("pkg").is_dir() {
-        return Err(format!(
-            "site folder {} has no pkg/: build it with `make build` or pass --site-root",
-            args.site_root.display()
-        ));
-    }
+    site::check(&args.site_root)?;
     let url = &args.database.database_url;
     let store = config::open_store(url).await?;
     // Bind before anything else is printed: a taken port is a start-up
