@@ -25,6 +25,7 @@ const REFERRER: &str = "same-origin";
 pub async fn set(State(https): State<Https>, request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
+    let encoded = headers.contains_key(header::CONTENT_ENCODING);
     let mut default = |name: HeaderName, value: HeaderValue| {
         headers.entry(name).or_insert(value);
     };
@@ -45,6 +46,12 @@ pub async fn set(State(https): State<Https>, request: Request, next: Next) -> Re
         HeaderName::from_static("cross-origin-opener-policy"),
         HeaderValue::from_static("same-origin"),
     );
+    // A built file's compressed copy depends on what the browser accepts,
+    // as a page compressed on its way out does (which says so itself): a
+    // cache between must not hand brotli to a browser that asked for none.
+    if encoded {
+        default(header::VARY, HeaderValue::from_static("accept-encoding"));
+    }
     if https.0 {
         default(
             header::STRICT_TRANSPORT_SECURITY,

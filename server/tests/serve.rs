@@ -72,6 +72,7 @@ fn responses_are_compressed_for_browsers_that_accept_it() {
         let css = server.get("/pkg/polku.css", &[("Accept-Encoding", accepted)]);
         assert_eq!(css.status, 200);
         assert_eq!(css.header("content-encoding"), Some("br"));
+        assert_eq!(css.header("vary"), Some("accept-encoding"));
         assert_eq!(css.text(), "brotli 11 of the build");
     }
     // A page is compressed as it goes: zstd for Chromium and Firefox,
