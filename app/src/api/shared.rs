@@ -17,23 +17,27 @@ pub struct SharedPerson {
     pub page: Page<SharedItem>,
 }
 
-/// The caller, the group's name and the participant's display name, if
-/// the caller runs the group and the person is a participant of it now;
-/// anything else looks like nothing at all.
+/// The caller, if they run the group; to anyone else the group's people
+/// look like nothing at all.
 #[cfg(feature = "ssr")]
-async fn participant_of(
-    group: i64,
-    person: i64,
-) -> Result<(crate::policy::Actor, String, String), AppError> {
+async fn facilitator_of(group: i64) -> Result<crate::policy::Actor, AppError> {
     let (_, actor) = crate::auth::require_actor().await?;
     if !actor.facilitates(group) {
         return Err(AppError::NotFound);
     }
-    let (group_name, display_name) = crate::api::store()?
+    Ok(actor)
+}
+
+/// The caller, if they run the group and the person is a participant of
+/// it now.
+#[cfg(feature = "ssr")]
+async fn participant_of(group: i64, person: i64) -> Result<crate::policy::Actor, AppError> {
+    let actor = facilitator_of(group).await?;
+    crate::api::store()?
         .participant_in(group, person)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok((actor, group_name, display_name))
+    Ok(actor)
 }
 
 #[server(endpoint = "shared")]
@@ -42,10 +46,7 @@ pub async fn load_shared(
     person: i64,
     before: Option<i64>,
 ) -> Result<SharedPerson, AppError> {
-    let (_, actor) = crate::auth::require_actor().await?;
-    if !actor.facilitates(group) {
-        return Err(AppError::NotFound);
-    }
+    let actor = facilitator_of(group).await?;
     let ((group_name, display_name), page) = crate::api::store()?
         .read_participant_page(actor.user_id, group, person, before)
         .await?
@@ -70,7 +71,7 @@ pub async fn give_feedback(
 ) -> Result<(), AppError> {
     use crate::model::FeedbackKind;
 
-    let (actor, _, _) = participant_of(group, person).await?;
+    let actor = participant_of(group, person).await?;
     let note = crate::model::validate_feedback(&note)?;
     let kind = if note.is_empty() {
         FeedbackKind::Ack
@@ -89,7 +90,7 @@ pub async fn give_feedback(
 /// participant shares with them now.
 #[server(endpoint = "skill_confirm")]
 pub async fn confirm_skill(group: i64, person: i64, item: i64) -> Result<(), AppError> {
-    let (actor, _, _) = participant_of(group, person).await?;
+    let actor = participant_of(group, person).await?;
     let store = crate::api::store()?;
     if !store.confirm_skill(actor.user_id, item).await? {
         return Err(AppError::NotFound);
