@@ -23,6 +23,13 @@ async fn each_request_knows_only_its_own_caller() {
                 !nobody.contains("Pirjo") && !nobody.contains("Olli"),
                 "round {round}: signed out sees no one"
             );
+            // The way to one's groups: on a member's home, not on that of
+            // someone who only runs a group, nor of no one.
+            let groups_link = "href=\"/my-groups\"";
+            assert!(pirjo.contains(groups_link), "round {round}");
+            let fanni = cast.facilitator.browser.page("/");
+            assert!(!fanni.contains(groups_link), "round {round}: {fanni}");
+            assert!(!nobody.contains(groups_link), "round {round}");
             // The facilitator's page of the group, then someone not in it.
             assert!(cast.facilitator.browser.page(&group_page).contains("Pirjo"));
             let refused = cast.outsider.browser.page(&group_page);

@@ -51,6 +51,8 @@ pub struct JournalHome {
     pub recoveries: Vec<EventView>,
     /// The next meeting of any of the person's groups.
     pub next_meeting: Option<Meeting>,
+    /// Whether the person belongs to a group, for the way to their groups.
+    pub is_member: bool,
 }
 
 /// Months in the chart.
@@ -58,7 +60,7 @@ pub const CHART_MONTHS: u32 = 6;
 
 #[server(endpoint = "journal_home")]
 pub async fn load_journal_home() -> Result<Option<JournalHome>, AppError> {
-    let Some(me) = crate::auth::current_session().await? else {
+    let Some((me, actor)) = crate::auth::current_actor().await? else {
         return Ok(None);
     };
     const HOME_DREAMS: i64 = 3;
@@ -106,6 +108,7 @@ pub async fn load_journal_home() -> Result<Option<JournalHome>, AppError> {
         .iter()
         .filter(|l| l.mentee_id == me.user_id && l.accepted_at.is_none())
         .count();
+    let is_member = actor.member_groups().next().is_some();
     let checkin_due = crate::model::next_checkin(home.last_checkin.map(|c| c.checked_on))
         .is_none_or(|day| day <= today);
     Ok(Some(JournalHome {
@@ -115,6 +118,7 @@ pub async fn load_journal_home() -> Result<Option<JournalHome>, AppError> {
             .map(crate::api::event_view)
             .collect(),
         next_meeting: home.next_meeting,
+        is_member,
         sharing_reviews: home.sharing_reviews,
         checkin_due,
         mentor_proposals,

@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 use leptos::server_fn::error::ServerFnUrlError;
-use leptos_router::hooks::use_query_map;
 
 use crate::error::AppError;
 use crate::model::Field;
@@ -29,11 +28,9 @@ pub fn FormError(
 
 /// Why the last post of `action` failed, if it did.
 pub fn failure(action: &str) -> Option<AppError> {
-    let query = use_query_map().get_untracked();
-    query
-        .get("__err")
-        .filter(|_| query.get("__path").as_deref() == Some(action))
-        .map(|err| ServerFnUrlError::<AppError>::decode_err(&err))
+    let err = super::query("__err")?;
+    (super::query("__path").as_deref() == Some(action))
+        .then(|| ServerFnUrlError::<AppError>::decode_err(&err))
 }
 
 /// `aria-invalid` and `aria-describedby` for a field the last post refused.

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::{AccountBar, BottomNav, HomeScreenLook, LanguageSwitch, QuickExit};
+use super::{fetch, AccountBar, BottomNav, HomeScreenLook, LanguageSwitch, QuickExit};
 use crate::api::current_user;
 use crate::ui::locale::use_texts;
 
@@ -12,7 +12,7 @@ use crate::ui::locale::use_texts;
 #[component]
 pub fn Layout(title: &'static str, children: Children) -> impl IntoView {
     let t = use_texts();
-    let me = Resource::new(|| (), |_| current_user());
+    let me = fetch(|| (), |_| current_user());
     let signed_in = move || async move { me.await.ok().flatten() };
     view! {
         <Title text=title/>

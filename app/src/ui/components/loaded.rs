@@ -1,8 +1,26 @@
+use std::future::Future;
+
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::error::AppError;
 use crate::ui::locale::use_texts;
+
+/// A page's data, fetched by a server function. The fetch is boxed: a
+/// server function's future holds its queries' futures, kilobytes of them,
+/// and a resource moves the future it starts several times (README,
+/// "Performance"); boxed, each move is a pointer's.
+pub fn fetch<S, T, Fut>(
+    source: impl Fn() -> S + Send + Sync + 'static,
+    fetcher: impl Fn(S) -> Fut + Send + Sync + 'static,
+) -> Resource<T>
+where
+    S: PartialEq + Clone + Send + Sync + 'static,
+    T: Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    Fut: Future<Output = T> + Send + 'static,
+{
+    Resource::new(source, move |s| Box::pin(fetcher(s)))
+}
 
 /// A page's data, shown when it has arrived: the page waits for it on the
 /// server, so it is whole without JavaScript. A failure is said in the
@@ -46,10 +64,13 @@ pub fn param_id() -> i64 {
 }
 
 /// A value of the page's query string, like `before` in `?before=120`.
+/// Read from the router's parsed query: `use_query_map` would make a new
+/// memo and a copy of the whole query on each call, and the facilitator's
+/// page asks once for each row's form.
 pub fn query(name: &str) -> Option<String> {
-    leptos_router::hooks::use_query_map()
-        .get_untracked()
-        .get(name)
+    leptos_router::hooks::use_location()
+        .query
+        .with_untracked(|query| query.get(name))
 }
 
 /// Where this page is: path and query, minus a form error from before, so a

@@ -37,7 +37,7 @@ pub use journal_forms::{
 pub use journal_parts::{DeleteForm, Pager, StepRow};
 pub use language_switch::LanguageSwitch;
 pub use layout::Layout;
-pub use loaded::{here, loaded, param, param_id, query};
+pub use loaded::{fetch, here, loaded, param, param_id, query};
 pub use look::HomeScreenLook;
 pub use meeting_card::MeetingInfo;
 pub use milestone_form::MilestoneFields;

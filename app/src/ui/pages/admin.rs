@@ -2,14 +2,14 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use crate::api::{areas, AreaView, CreateArea, AREA_NAME_MAX};
-use crate::ui::components::{loaded, Card, FormError, Layout};
+use crate::ui::components::{fetch, loaded, Card, FormError, Layout};
 use crate::ui::locale::use_texts;
 
 /// The organisation: its areas (towns). Admins only.
 #[component]
 pub fn AdminPage() -> impl IntoView {
     let t = use_texts();
-    let areas = Resource::new(|| (), |_| areas());
+    let areas = fetch(|| (), |_| areas());
     view! { <Layout title=t.admin_title>{loaded(areas, |areas| view! { <Areas areas/> })}</Layout> }
 }
 

@@ -6,7 +6,7 @@ use crate::api::{
     WithdrawFacilitatorInvite, AREA_NAME_MAX,
 };
 use crate::ui::components::{
-    loaded, param_id, Card, FormError, GroupList, InviteList, InviteOptions, Layout,
+    fetch, loaded, param_id, Card, FormError, GroupList, InviteList, InviteOptions, Layout,
 };
 use crate::ui::locale::use_texts;
 
@@ -15,7 +15,7 @@ use crate::ui::locale::use_texts;
 #[component]
 pub fn AreaPage() -> impl IntoView {
     let t = use_texts();
-    let area = Resource::new(param_id, load_area);
+    let area = fetch(param_id, load_area);
     view! { <Layout title=t.area_title>{loaded(area, |area| view! { <Area area/> })}</Layout> }
 }
 

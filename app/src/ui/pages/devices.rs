@@ -6,7 +6,7 @@ use crate::api::{
     PasskeyView, RemovePasskey, RenamePasskey, SetLook,
 };
 use crate::model::{format_date, Field, PASSKEY_LABEL_MAX};
-use crate::ui::components::{loaded, Card, FormError, Layout};
+use crate::ui::components::{fetch, loaded, Card, FormError, Layout};
 use crate::ui::islands::{AddPasskeyButton, ConfirmButton};
 use crate::ui::locale::{use_locale, use_texts};
 
@@ -16,7 +16,7 @@ use crate::ui::locale::{use_locale, use_texts};
 #[component]
 pub fn DevicesPage() -> impl IntoView {
     let t = use_texts();
-    let devices = Resource::new(|| (), |_| my_devices());
+    let devices = fetch(|| (), |_| my_devices());
     view! {
         <Layout title=t.devices_title>{loaded(devices, |list| view! { <Devices list/> })}</Layout>
     }

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use crate::api::{load_figures, FiguresCsv, FiguresView};
-use crate::ui::components::{loaded, query, Card, Layout};
+use crate::ui::components::{fetch, loaded, query, Card, Layout};
 use crate::ui::locale::use_texts;
 
 /// Anonymous figures for the funders, per area. The period is chosen with a
@@ -10,7 +10,7 @@ use crate::ui::locale::use_texts;
 #[component]
 pub fn FiguresPage() -> impl IntoView {
     let t = use_texts();
-    let figures = Resource::new(
+    let figures = fetch(
         || (query("from"), query("to")),
         |(from, to)| load_figures(from, to),
     );

@@ -3,14 +3,14 @@ use leptos::server_fn::ServerFn;
 
 use crate::api::{my_groups, CreateGroup, GroupsOverview, GROUP_NAME_MAX};
 use crate::model::GroupKind;
-use crate::ui::components::{kind_name, loaded, Card, FormError, GroupList, Layout};
+use crate::ui::components::{fetch, kind_name, loaded, Card, FormError, GroupList, Layout};
 use crate::ui::locale::use_texts;
 
 /// The groups a facilitator runs (an admin sees all), and a new one.
 #[component]
 pub fn GroupsPage() -> impl IntoView {
     let t = use_texts();
-    let overview = Resource::new(|| (), |_| my_groups());
+    let overview = fetch(|| (), |_| my_groups());
     view! {
         <Layout title=t.groups_title>
             {loaded(overview, |overview| view! { <Groups overview/> })}

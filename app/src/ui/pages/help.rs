@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::{load_help, AreaHelp, HelpIndex};
-use crate::ui::components::{loaded, Card, Layout};
+use crate::ui::components::{fetch, loaded, Card, Layout};
 use crate::ui::locale::use_texts;
 use crate::ui::pages::help_area::Services;
 
@@ -11,7 +11,7 @@ use crate::ui::pages::help_area::Services;
 #[component]
 pub fn HelpPage() -> impl IntoView {
     let t = use_texts();
-    let index = Resource::new(|| (), |_| load_help());
+    let index = fetch(|| (), |_| load_help());
     view! {
         <Layout title=t.help_title>
             <EmergencyHelp/>

@@ -3,7 +3,7 @@ use leptos::server_fn::ServerFn;
 
 use crate::api::{load_area_help, AddService, AreaHelp, RemoveService, UpdateService};
 use crate::model::{tel_href, HelpService};
-use crate::ui::components::{loaded, param_id, FormError, Layout, ServiceFields};
+use crate::ui::components::{fetch, loaded, param_id, FormError, Layout, ServiceFields};
 use crate::ui::locale::use_texts;
 use crate::ui::pages::help::EmergencyHelp;
 
@@ -12,7 +12,7 @@ use crate::ui::pages::help::EmergencyHelp;
 #[component]
 pub fn HelpAreaPage() -> impl IntoView {
     let t = use_texts();
-    let help = Resource::new(param_id, load_area_help);
+    let help = fetch(param_id, load_area_help);
     view! {
         <Layout title=t.help_title>
             <EmergencyHelp/>

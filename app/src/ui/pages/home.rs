@@ -2,11 +2,13 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use crate::api::{
-    current_user, load_journal_home, AcknowledgeRecoveries, EventView, HideNote, JournalHome,
-    KeepSharing, SetStepStatus,
+    load_journal_home, AcknowledgeRecoveries, EventView, HideNote, JournalHome, KeepSharing,
+    SetStepStatus,
 };
 use crate::model::{format_date, ItemKind};
-use crate::ui::components::{query, Card, FeedbackList, Layout, MeetingInfo, StepRow, StepsChart};
+use crate::ui::components::{
+    fetch, query, Card, FeedbackList, Layout, MeetingInfo, StepRow, StepsChart,
+};
 use crate::ui::locale::use_texts;
 
 /// "My path": a signed-in person's next step, dreams, steps, achievements
@@ -14,34 +16,32 @@ use crate::ui::locale::use_texts;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let t = use_texts();
-    let me = Resource::new(|| (), |_| current_user());
-    let journal = Resource::new(|| (), |_| load_journal_home());
+    let journal = fetch(|| (), |_| load_journal_home());
     view! {
         <Layout title=t.home_title>
             <Suspense>
                 {move || Suspend::new(async move {
-                    let me = me.await.ok().flatten();
                     let journal = journal.await.ok().flatten();
-                    view! {
-                        {match journal {
-                            Some(mut journal) => {
-                                let notices = std::mem::take(&mut journal.recoveries);
-                                let meeting = journal.next_meeting.take();
-                                view! {
-                                    <RecoveryNotice notices/>
-                                    {meeting.map(|meeting| view! {
-                                        <Card id="next-meeting" title=t.next_meeting>
-                                            <MeetingInfo meeting/>
-                                        </Card>
-                                    })}
-                                    <MyPath journal/>
-                                }
-                                .into_any()
+                    match journal {
+                        Some(mut journal) => {
+                            let notices = std::mem::take(&mut journal.recoveries);
+                            let meeting = journal.next_meeting.take();
+                            let member = journal.is_member;
+                            view! {
+                                <RecoveryNotice notices/>
+                                {meeting.map(|meeting| view! {
+                                    <Card id="next-meeting" title=t.next_meeting>
+                                        <MeetingInfo meeting/>
+                                    </Card>
+                                })}
+                                <MyPath journal/>
+                                {member.then(|| view! {
+                                    <a class="button" href="/my-groups">{t.my_groups_title}</a>
+                                })}
                             }
-                            None => view! { <Welcome/> }.into_any(),
-                        }}
-                        {me.filter(|m| m.is_member)
-                            .map(|_| view! { <a class="button" href="/my-groups">{t.my_groups_title}</a> })}
+                            .into_any()
+                        }
+                        None => view! { <Welcome/> }.into_any(),
                     }
                 })}
             </Suspense>

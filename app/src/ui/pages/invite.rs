@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use crate::api::{check_invite, AcceptInvite, InviteStatus};
-use crate::ui::components::{loaded, param, FormError, Layout};
+use crate::ui::components::{fetch, loaded, param, FormError, Layout};
 use crate::ui::islands::JoinForm;
 use crate::ui::locale::{use_locale, use_texts};
 
@@ -11,7 +11,7 @@ use crate::ui::locale::{use_locale, use_texts};
 #[component]
 pub fn InvitePage() -> impl IntoView {
     let t = use_texts();
-    let status = Resource::new(|| param("code"), check_invite);
+    let status = fetch(|| param("code"), check_invite);
     view! {
         <Layout title=t.invite_title>
             {loaded(status, |status| view! { <Invite status/> })}

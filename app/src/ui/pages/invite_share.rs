@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::api::{share_invite, InviteShare};
 use crate::model::format_date;
-use crate::ui::components::{loaded, param, Layout, ShareLink};
+use crate::ui::components::{fetch, loaded, param, Layout, ShareLink};
 use crate::ui::locale::use_texts;
 
 /// Hands a new invite over: the person scans the code or gets the link.
@@ -10,7 +10,7 @@ use crate::ui::locale::use_texts;
 #[component]
 pub fn InviteSharePage() -> impl IntoView {
     let t = use_texts();
-    let share = Resource::new(|| param("code"), share_invite);
+    let share = fetch(|| param("code"), share_invite);
     view! {
         <Layout title=t.invite_share_title>
             {loaded(share, |share| view! { <Share share/> })}

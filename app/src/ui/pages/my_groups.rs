@@ -2,14 +2,14 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use crate::api::{my_memberships, LeaveGroup, MyGroup};
-use crate::ui::components::{kind_name, loaded, phase_name, FormError, Layout, MeetingInfo};
+use crate::ui::components::{fetch, kind_name, loaded, phase_name, FormError, Layout, MeetingInfo};
 use crate::ui::locale::use_texts;
 
 /// The person's own groups, and leaving one by their own choice.
 #[component]
 pub fn MyGroupsPage() -> impl IntoView {
     let t = use_texts();
-    let groups = Resource::new(|| (), |_| my_memberships());
+    let groups = fetch(|| (), |_| my_memberships());
     view! {
         <Layout title=t.my_groups_title>
             <FormError action=LeaveGroup::url()/>

@@ -3,7 +3,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::{my_path_choices, my_path_sheet};
 use crate::model::{Dream, MarkRecord, PathSheet, Skill, Step};
-use crate::ui::components::{loaded, query, today, Layout};
+use crate::ui::components::{fetch, loaded, query, today, Layout};
 use crate::ui::locale::use_texts;
 
 /// "My path on paper": the person picks dreams, steps, skills and
@@ -18,13 +18,13 @@ pub fn MyPathPage() -> impl IntoView {
         .unwrap_or_default();
     let content = if query("show").is_some() {
         let list = picked.join(",");
-        let sheet = Resource::new(move || list.clone(), my_path_sheet);
+        let sheet = fetch(move || list.clone(), my_path_sheet);
         loaded(sheet, move |sheet| {
             view! { <Sheet sheet picked=picked.clone()/> }
         })
         .into_any()
     } else {
-        let choices = Resource::new(|| (), |_| my_path_choices());
+        let choices = fetch(|| (), |_| my_path_choices());
         loaded(choices, move |all| {
             view! { <Picker all picked=picked.clone()/> }
         })

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::{check_recovery, RecoveryStatus};
-use crate::ui::components::{loaded, param, Layout};
+use crate::ui::components::{fetch, loaded, param, Layout};
 use crate::ui::islands::RecoverButton;
 use crate::ui::locale::{use_locale, use_texts};
 
@@ -10,7 +10,7 @@ use crate::ui::locale::{use_locale, use_texts};
 pub fn RecoverPage() -> impl IntoView {
     let t = use_texts();
     let locale = use_locale();
-    let status = Resource::new(|| param("code"), check_recovery);
+    let status = fetch(|| param("code"), check_recovery);
     view! {
         <Layout title=t.recover_title>
             {loaded(

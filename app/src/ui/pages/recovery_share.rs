@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::share_recovery;
-use crate::ui::components::{loaded, param, Layout, ShareLink};
+use crate::ui::components::{fetch, loaded, param, Layout, ShareLink};
 use crate::ui::locale::use_texts;
 
 /// Hands a recovery link over while the two meet. It works once, for a
@@ -9,7 +9,7 @@ use crate::ui::locale::use_texts;
 #[component]
 pub fn RecoverySharePage() -> impl IntoView {
     let t = use_texts();
-    let share = Resource::new(|| param("code"), share_recovery);
+    let share = fetch(|| param("code"), share_recovery);
     view! {
         <Layout title=t.recovery_share_title>
             {loaded(

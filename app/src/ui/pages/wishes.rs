@@ -3,7 +3,7 @@ use leptos::server_fn::ServerFn;
 
 use crate::api::{load_wishes, EditWish, PostWish, SetWishStatus, VoteWish, WishBox, WithdrawWish};
 use crate::model::{Field, Wish, WishStatus, WISH_REASON_MAX, WISH_WHAT_MAX, WISH_WHY_MAX};
-use crate::ui::components::{loaded, param_id, Card, FormError, Layout};
+use crate::ui::components::{fetch, loaded, param_id, Card, FormError, Layout};
 use crate::ui::locale::use_texts;
 
 const WISH_FIELDS: &[Field] = &[Field::WishWhat, Field::WishWhy, Field::WishReason];
@@ -12,7 +12,7 @@ const WISH_FIELDS: &[Field] = &[Field::WishWhat, Field::WishWhy, Field::WishReas
 #[component]
 pub fn WishesPage() -> impl IntoView {
     let t = use_texts();
-    let wishes = Resource::new(param_id, load_wishes);
+    let wishes = fetch(param_id, load_wishes);
     view! { <Layout title=t.wishes_title>{loaded(wishes, |b| view! { <Wishes b/> })}</Layout> }
 }
 

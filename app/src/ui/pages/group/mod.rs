@@ -18,7 +18,8 @@ use crate::api::{
 };
 use crate::model::Role;
 use crate::ui::components::{
-    kind_name, loaded, param_id, phase_name, Card, FormError, InviteList, InviteOptions, Layout,
+    fetch, kind_name, loaded, param_id, phase_name, Card, FormError, InviteList, InviteOptions,
+    Layout,
 };
 use crate::ui::locale::use_texts;
 
@@ -27,7 +28,7 @@ use crate::ui::locale::use_texts;
 #[component]
 pub fn GroupPage() -> impl IntoView {
     let t = use_texts();
-    let detail = Resource::new(param_id, load_group);
+    let detail = fetch(param_id, load_group);
     view! { <Layout title=t.group_title>{loaded(detail, |detail| view! { <Group detail/> })}</Layout> }
 }
 

@@ -4,7 +4,8 @@ use leptos::server_fn::ServerFn;
 use crate::api::{load_shared, ConfirmSkill, GiveFeedback, SharedPerson};
 use crate::model::{Field, SharedContent, SharedItem, FEEDBACK_MAX};
 use crate::ui::components::{
-    loaded, param, param_id, query, FeedbackList, FormError, Layout, Pager, SharedContentView,
+    fetch, loaded, param, param_id, query, FeedbackList, FormError, Layout, Pager,
+    SharedContentView,
 };
 use crate::ui::locale::use_texts;
 
@@ -14,7 +15,7 @@ use crate::ui::locale::use_texts;
 #[component]
 pub fn SharedPersonPage() -> impl IntoView {
     let t = use_texts();
-    let shared = Resource::new(
+    let shared = fetch(
         || {
             let person = param("person").parse().unwrap_or_default();
             (

@@ -4,7 +4,7 @@ use leptos::server_fn::ServerFn;
 use crate::api::{load_checkin, CheckInDetail, DeleteCheckin, UpdateCheckin};
 use crate::model::Aspect;
 use crate::ui::components::{
-    loaded, param_id, Card, CheckInFields, DeleteForm, FormError, Layout, SharingCard,
+    fetch, loaded, param_id, Card, CheckInFields, DeleteForm, FormError, Layout, SharingCard,
     JOURNAL_FIELDS,
 };
 use crate::ui::locale::use_texts;
@@ -13,7 +13,7 @@ use crate::ui::locale::use_texts;
 #[component]
 pub fn CheckInPage() -> impl IntoView {
     let t = use_texts();
-    let checkin = Resource::new(param_id, load_checkin);
+    let checkin = fetch(param_id, load_checkin);
     view! {
         <Layout title=t.checkin_title>
             {loaded(checkin, |detail| view! { <CheckInView detail/> })}

@@ -3,8 +3,8 @@ use leptos::server_fn::ServerFn;
 
 use crate::api::{list_checkins, CheckInList, CreateCheckin};
 use crate::ui::components::{
-    loaded, query, today, Card, CheckInChart, CheckInFields, FormError, Layout, Pager, RequestId,
-    JOURNAL_FIELDS,
+    fetch, loaded, query, today, Card, CheckInChart, CheckInFields, FormError, Layout, Pager,
+    RequestId, JOURNAL_FIELDS,
 };
 use crate::ui::locale::use_texts;
 
@@ -13,7 +13,7 @@ use crate::ui::locale::use_texts;
 #[component]
 pub fn CheckInsPage() -> impl IntoView {
     let t = use_texts();
-    let list = Resource::new(
+    let list = fetch(
         || query("before").and_then(|b| b.parse().ok()),
         list_checkins,
     );

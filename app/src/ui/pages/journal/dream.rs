@@ -3,8 +3,8 @@ use leptos::server_fn::ServerFn;
 
 use crate::api::{load_dream, ArchiveDream, DeleteDream, DreamDetail, UpdateDream};
 use crate::ui::components::{
-    here, loaded, param_id, Card, DeleteForm, DreamFields, FormError, Layout, SharingCard, StepRow,
-    JOURNAL_FIELDS,
+    fetch, here, loaded, param_id, Card, DeleteForm, DreamFields, FormError, Layout, SharingCard,
+    StepRow, JOURNAL_FIELDS,
 };
 use crate::ui::locale::use_texts;
 
@@ -12,7 +12,7 @@ use crate::ui::locale::use_texts;
 #[component]
 pub fn DreamPage() -> impl IntoView {
     let t = use_texts();
-    let dream = Resource::new(param_id, load_dream);
+    let dream = fetch(param_id, load_dream);
     view! { <Layout title=t.dream_title>{loaded(dream, |detail| view! { <Dream detail/> })}</Layout> }
 }
 

@@ -4,7 +4,7 @@ use leptos::server_fn::ServerFn;
 use crate::api::{list_dreams, CreateDream};
 use crate::model::{Dream, Page};
 use crate::ui::components::{
-    loaded, query, Card, DreamFields, FormError, Layout, Pager, RequestId, JOURNAL_FIELDS,
+    fetch, loaded, query, Card, DreamFields, FormError, Layout, Pager, RequestId, JOURNAL_FIELDS,
 };
 use crate::ui::locale::use_texts;
 
@@ -14,7 +14,7 @@ use crate::ui::locale::use_texts;
 pub fn DreamsPage() -> impl IntoView {
     let t = use_texts();
     let archived = query("archived").is_some();
-    let dreams = Resource::new(
+    let dreams = fetch(
         move || (archived, query("before").and_then(|b| b.parse().ok())),
         |(archived, before)| list_dreams(archived, before),
     );

@@ -3,14 +3,14 @@ use leptos::server_fn::ServerFn;
 
 use crate::api::{my_milestones, MarkMilestone, UnmarkMilestone};
 use crate::model::{MilestoneEntry, NOTE_MAX};
-use crate::ui::components::{loaded, today, FormError, Layout, RequestId};
+use crate::ui::components::{fetch, loaded, today, FormError, Layout, RequestId};
 use crate::ui::locale::use_texts;
 
 /// The milestones of my groups: mark one reached, with a date and a note.
 #[component]
 pub fn JournalMilestonesPage() -> impl IntoView {
     let t = use_texts();
-    let entries = Resource::new(|| (), |_| my_milestones());
+    let entries = fetch(|| (), |_| my_milestones());
     view! {
         <Layout title=t.milestones_title>
             <FormError action=MarkMilestone::url()/>

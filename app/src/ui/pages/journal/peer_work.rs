@@ -3,7 +3,7 @@ use leptos::server_fn::ServerFn;
 
 use crate::api::{load_peer_work, DeletePeerWork, PeerWorkDetail, UpdatePeerWork};
 use crate::ui::components::{
-    loaded, param_id, Card, DeleteForm, FormError, Layout, PeerWorkFields, SharingCard,
+    fetch, loaded, param_id, Card, DeleteForm, FormError, Layout, PeerWorkFields, SharingCard,
     JOURNAL_FIELDS,
 };
 use crate::ui::locale::use_texts;
@@ -12,7 +12,7 @@ use crate::ui::locale::use_texts;
 #[component]
 pub fn PeerWorkPage() -> impl IntoView {
     let t = use_texts();
-    let entry = Resource::new(param_id, load_peer_work);
+    let entry = fetch(param_id, load_peer_work);
     view! { <Layout title=t.peer_work_title>{loaded(entry, |detail| view! { <EntryView detail/> })}</Layout> }
 }
 

@@ -4,7 +4,7 @@ use leptos::server_fn::ServerFn;
 use crate::api::{list_peer_work, CreatePeerWork};
 use crate::model::{Page, PeerWork};
 use crate::ui::components::{
-    loaded, query, Card, FormError, Layout, Pager, PeerWorkFields, RequestId, JOURNAL_FIELDS,
+    fetch, loaded, query, Card, FormError, Layout, Pager, PeerWorkFields, RequestId, JOURNAL_FIELDS,
 };
 use crate::ui::locale::use_texts;
 
@@ -12,7 +12,7 @@ use crate::ui::locale::use_texts;
 #[component]
 pub fn PeerWorkDiaryPage() -> impl IntoView {
     let t = use_texts();
-    let diary = Resource::new(
+    let diary = fetch(
         || query("before").and_then(|b| b.parse().ok()),
         list_peer_work,
     );

@@ -3,7 +3,7 @@ use leptos::server_fn::ServerFn;
 
 use crate::api::{load_reflection, DeleteReflection, ReflectionDetail, UpdateReflection};
 use crate::ui::components::{
-    loaded, param_id, Card, DeleteForm, FormError, Layout, ReflectionFields, SharingCard,
+    fetch, loaded, param_id, Card, DeleteForm, FormError, Layout, ReflectionFields, SharingCard,
     JOURNAL_FIELDS,
 };
 use crate::ui::locale::use_texts;
@@ -12,7 +12,7 @@ use crate::ui::locale::use_texts;
 #[component]
 pub fn ReflectionPage() -> impl IntoView {
     let t = use_texts();
-    let reflection = Resource::new(param_id, load_reflection);
+    let reflection = fetch(param_id, load_reflection);
     view! {
         <Layout title=t.reflection_title>
             {loaded(reflection, |detail| view! { <ReflectionView detail/> })}

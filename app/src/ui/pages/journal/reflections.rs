@@ -4,7 +4,8 @@ use leptos::server_fn::ServerFn;
 use crate::api::{list_reflections, CreateReflection};
 use crate::model::{Page, Reflection};
 use crate::ui::components::{
-    loaded, query, Card, FormError, Layout, Pager, ReflectionFields, RequestId, JOURNAL_FIELDS,
+    fetch, loaded, query, Card, FormError, Layout, Pager, ReflectionFields, RequestId,
+    JOURNAL_FIELDS,
 };
 use crate::ui::locale::use_texts;
 
@@ -12,7 +13,7 @@ use crate::ui::locale::use_texts;
 #[component]
 pub fn ReflectionsPage() -> impl IntoView {
     let t = use_texts();
-    let reflections = Resource::new(
+    let reflections = fetch(
         || query("before").and_then(|b| b.parse().ok()),
         list_reflections,
     );

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::api::{item_path, load_seen};
 use crate::model::{format_local, AccessView, Page};
-use crate::ui::components::{loaded, query, Card, Layout, Pager};
+use crate::ui::components::{fetch, loaded, query, Card, Layout, Pager};
 use crate::ui::locale::use_texts;
 
 /// Who has seen my things, and when: every time anyone but me was shown
@@ -10,7 +10,7 @@ use crate::ui::locale::use_texts;
 #[component]
 pub fn SeenPage() -> impl IntoView {
     let t = use_texts();
-    let log = Resource::new(|| query("before").and_then(|b| b.parse().ok()), load_seen);
+    let log = fetch(|| query("before").and_then(|b| b.parse().ok()), load_seen);
     view! { <Layout title=t.seen_title>{loaded(log, |page| view! { <Seen page/> })}</Layout> }
 }
 

@@ -3,7 +3,7 @@ use leptos::server_fn::ServerFn;
 
 use crate::api::{load_share_draft, SetSharing, ShareDraft};
 use crate::model::{Field, ShareChoice};
-use crate::ui::components::{loaded, param_id, Card, FormError, Layout, SharedContentView};
+use crate::ui::components::{fetch, loaded, param_id, Card, FormError, Layout, SharedContentView};
 use crate::ui::locale::use_texts;
 
 /// Sharing one item: first exactly what the other person will see, then
@@ -11,7 +11,7 @@ use crate::ui::locale::use_texts;
 #[component]
 pub fn SharePage() -> impl IntoView {
     let t = use_texts();
-    let draft = Resource::new(param_id, load_share_draft);
+    let draft = fetch(param_id, load_share_draft);
     view! { <Layout title=t.sharing_title>{loaded(draft, |draft| view! { <Share draft/> })}</Layout> }
 }
 

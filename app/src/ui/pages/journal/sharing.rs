@@ -5,7 +5,7 @@ use crate::api::{
     load_sharing_settings, SetSharingDefaults, SharingSettings, StopSharingEverything,
 };
 use crate::model::ShareChoice;
-use crate::ui::components::{loaded, query, Card, FormError, Layout};
+use crate::ui::components::{fetch, loaded, query, Card, FormError, Layout};
 use crate::ui::locale::use_texts;
 
 /// My sharing: defaults for new items (all off at first), stopping
@@ -13,7 +13,7 @@ use crate::ui::locale::use_texts;
 #[component]
 pub fn SharingPage() -> impl IntoView {
     let t = use_texts();
-    let settings = Resource::new(|| (), |_| load_sharing_settings());
+    let settings = fetch(|| (), |_| load_sharing_settings());
     view! {
         <Layout title=t.my_sharing_title>
             {query("saved").map(|_| view! { <p class="celebrate" role="status">{t.defaults_saved}</p> })}

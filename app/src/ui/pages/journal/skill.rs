@@ -4,7 +4,8 @@ use leptos::server_fn::ServerFn;
 use crate::api::{load_skill, DeleteSkill, SkillDetail, UpdateSkill};
 use crate::model::format_date;
 use crate::ui::components::{
-    loaded, param_id, Card, DeleteForm, FormError, Layout, SharingCard, SkillFields, JOURNAL_FIELDS,
+    fetch, loaded, param_id, Card, DeleteForm, FormError, Layout, SharingCard, SkillFields,
+    JOURNAL_FIELDS,
 };
 use crate::ui::locale::use_texts;
 
@@ -12,7 +13,7 @@ use crate::ui::locale::use_texts;
 #[component]
 pub fn SkillPage() -> impl IntoView {
     let t = use_texts();
-    let skill = Resource::new(param_id, load_skill);
+    let skill = fetch(param_id, load_skill);
     view! { <Layout title=t.skills_title>{loaded(skill, |detail| view! { <SkillView detail/> })}</Layout> }
 }
 

@@ -4,7 +4,7 @@ use leptos::server_fn::ServerFn;
 use crate::api::{list_skills, CreateSkill};
 use crate::model::{Page, Skill};
 use crate::ui::components::{
-    loaded, query, Card, FormError, Layout, Pager, RequestId, SkillFields, JOURNAL_FIELDS,
+    fetch, loaded, query, Card, FormError, Layout, Pager, RequestId, SkillFields, JOURNAL_FIELDS,
 };
 use crate::ui::locale::use_texts;
 
@@ -12,7 +12,7 @@ use crate::ui::locale::use_texts;
 #[component]
 pub fn SkillsPage() -> impl IntoView {
     let t = use_texts();
-    let skills = Resource::new(|| query("before").and_then(|b| b.parse().ok()), list_skills);
+    let skills = fetch(|| query("before").and_then(|b| b.parse().ok()), list_skills);
     view! {
         <Layout title=t.skills_title>
             <p class="hint">{t.skills_lead}</p>

@@ -4,7 +4,8 @@ use leptos::server_fn::ServerFn;
 use crate::api::{load_step, DeleteStep, PickNextStep, SetStepStatus, StepDetail, UpdateStep};
 use crate::model::StepStatus;
 use crate::ui::components::{
-    loaded, param_id, Card, DeleteForm, FormError, Layout, SharingCard, StepFields, JOURNAL_FIELDS,
+    fetch, loaded, param_id, Card, DeleteForm, FormError, Layout, SharingCard, StepFields,
+    JOURNAL_FIELDS,
 };
 use crate::ui::locale::use_texts;
 
@@ -12,7 +13,7 @@ use crate::ui::locale::use_texts;
 #[component]
 pub fn StepPage() -> impl IntoView {
     let t = use_texts();
-    let step = Resource::new(param_id, load_step);
+    let step = fetch(param_id, load_step);
     view! { <Layout title=t.step_title>{loaded(step, |detail| view! { <StepView detail/> })}</Layout> }
 }
 

@@ -3,7 +3,7 @@ use leptos::server_fn::ServerFn;
 
 use crate::api::{list_steps, CreateStep, StepList};
 use crate::ui::components::{
-    here, loaded, query, Card, FormError, Layout, Pager, RequestId, StepFields, StepRow,
+    fetch, here, loaded, query, Card, FormError, Layout, Pager, RequestId, StepFields, StepRow,
     JOURNAL_FIELDS,
 };
 use crate::ui::locale::use_texts;
@@ -13,7 +13,7 @@ use crate::ui::locale::use_texts;
 pub fn StepsPage() -> impl IntoView {
     let t = use_texts();
     let done = query("done").is_some();
-    let steps = Resource::new(
+    let steps = fetch(
         move || (done, query("before").and_then(|b| b.parse().ok())),
         |(done, before)| list_steps(done, before),
     );

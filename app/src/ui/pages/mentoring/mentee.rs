@@ -4,7 +4,7 @@ use leptos::server_fn::ServerFn;
 use crate::api::{load_mentee, Encourage, MenteePage as Mentee};
 use crate::model::{Field, ItemKind, Phrase, SharedItem, ENCOURAGEMENT_MAX};
 use crate::ui::components::{
-    loaded, param, query, FeedbackList, FormError, Layout, Pager, SharedContentView,
+    fetch, loaded, param, query, FeedbackList, FormError, Layout, Pager, SharedContentView,
 };
 use crate::ui::locale::use_texts;
 
@@ -13,7 +13,7 @@ use crate::ui::locale::use_texts;
 #[component]
 pub fn MenteePage() -> impl IntoView {
     let t = use_texts();
-    let mentee = Resource::new(
+    let mentee = fetch(
         || {
             (
                 param("person").parse().unwrap_or_default(),

@@ -9,13 +9,13 @@ pub use mentee::MenteePage;
 
 use crate::api::{load_mentoring, AnswerMentor, EndMentoring, MenteeView, Mentoring};
 use crate::model::{format_date, MentorLink};
-use crate::ui::components::{loaded, Card, FormError, Layout};
+use crate::ui::components::{fetch, loaded, Card, FormError, Layout};
 use crate::ui::locale::use_texts;
 
 #[component]
 pub fn MentoringPage() -> impl IntoView {
     let t = use_texts();
-    let mentoring = Resource::new(|| (), |_| load_mentoring());
+    let mentoring = fetch(|| (), |_| load_mentoring());
     view! {
         <Layout title=t.mentoring_title>
             {loaded(mentoring, |m| view! { <MentoringView m/> })}
