@@ -3,11 +3,11 @@
 # raw and compressed as served (gzip -9 and brotli quality 11), and their
 # totals. Where scripts/precompress.sh left copies (X.gz, X.br), these are
 # the bytes counted, since they are what the server sends; a copy that does
-# not hold its file is an error. The files counted: the site's pkg/ (wasm, its JS glue, the stylesheet) and the
-# scripts at the site's root (the outbox scripts every page loads, the
-# service worker it registers). The total is what a page with an island
-# (the passkey pages) costs; the line after it, a page without one, which
-# loads no wasm and none of its JS glue.
+# not hold its file is an error. The files counted: the site's pkg/ (wasm,
+# its JS glue, the stylesheet) and the scripts at the site's root (the
+# outbox scripts every page loads, the service worker it registers). The
+# total is what a page with an island (the passkey pages) costs; the line
+# after it, a page without one, which loads no wasm and none of its JS glue.
 #   size.sh SITE_DIR              the report
 #   size.sh SITE_DIR BUDGET       the report, and exit 1 when the brotli
 #                                 total is over BUDGET bytes
