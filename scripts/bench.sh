@@ -14,7 +14,10 @@
 #   BENCH_GROUPS        peer groups (default: one per 15 participants)
 #   BENCH_DATABASE_URL  where to seed and serve (default: a SQLite file
 #                       under BENCH_DIR, reused while it exists); a
-#                       postgres:// database must be empty of seed data
+#                       postgres:// database must be empty of seed data,
+#                       unless BENCH_REUSE=yes
+#   BENCH_REUSE=yes     serve a PostgreSQL database an earlier run of the
+#                       same size seeded (its sessions file is kept)
 #   DURATION CONNECTIONS THREADS   wrk's -d (seconds), -c and -t
 #   ACCEPT_ENCODING     what each request accepts (default what Chromium
 #                       sends, so pages are compressed as a phone gets
@@ -51,7 +54,9 @@ trap cleanup EXIT
 
 case "$DATABASE_URL" in
   sqlite:*) fresh=$([ -s "$SESSIONS" ] && [ -f "${DATABASE_URL#sqlite://}" ] && echo no || echo yes) ;;
-  *) fresh=yes ;;
+  # Only when asked: whether the database still holds the people of the
+  # kept sessions file cannot be told from here (`check` below fails if not).
+  *) fresh=$([ "${BENCH_REUSE:-}" = yes ] && [ -s "$SESSIONS" ] && echo no || echo yes) ;;
 esac
 if [ "$fresh" = yes ]; then
   case "$DATABASE_URL" in sqlite:*) rm -f "${DATABASE_URL#sqlite://}"{,-wal,-shm} ;; esac
