@@ -20,6 +20,7 @@ mod memberships;
 mod mentors;
 mod milestones;
 mod passkeys;
+mod plans;
 mod recoveries;
 mod sealed;
 /// Bulk rows for `polku seed` (benchmarks).

@@ -1,0 +1,187 @@
+//! Every query a signed-in person's pages run finds its rows by index: no
+//! page reads a whole table, so a page costs the same at 5,000,000 items as
+//! at 5,000 (`make bench` measures both). The server logs each statement
+//! it runs; SQLite tells how it would run each one.
+
+mod support;
+
+use support::{key_file, open_store, polku, post, site_root, Server};
+
+/// Tables small by nature, which a page may read whole: a welfare region
+/// has a handful of areas.
+const SMALL_TABLES: &[&str] = &["areas"];
+
+const PARTICIPANT_PAGES: &[&str] = &[
+    "/",
+    "/my-path",
+    "/my-groups",
+    "/journal/dreams",
+    "/journal/steps",
+    "/journal/reflections",
+    "/journal/milestones",
+    "/journal/checkins",
+    "/journal/skills",
+    "/journal/peer-work",
+    "/journal/sharing",
+    "/journal/seen",
+    "/mentoring",
+    "/devices",
+];
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_pages_read_their_rows_by_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = site_root(dir.path());
+    let url = format!("sqlite://{}/seeded.db", dir.path().display());
+    let keys = key_file(dir.path());
+    let seeded = polku(&[
+        "seed",
+        "--database-url",
+        &url,
+        "--key-file",
+        keys.to_str().unwrap(),
+        "--participants",
+        "60",
+        "--items-per-participant",
+        "50",
+        "--groups",
+        "4",
+        "--sessions",
+        "2",
+    ]);
+    assert!(
+        seeded.status.success(),
+        "{}",
+        String::from_utf8_lossy(&seeded.stderr)
+    );
+    let people = String::from_utf8(seeded.stdout).unwrap();
+    // role user token group item-or-person
+    let row = |role: &str| -> Vec<String> {
+        let line = people.lines().find(|l| l.starts_with(role)).unwrap();
+        line.split_whitespace().map(str::to_owned).collect()
+    };
+    let (participant, facilitator) = (row("participant"), row("facilitator"));
+    let (group, person) = (&facilitator[3], &facilitator[4]);
+
+    let server = Server::start_with_env(
+        &url,
+        &site,
+        &[("RUST_LOG", "warn,sqlx::query=debug"), ("NO_COLOR", "1")],
+    );
+    let from = server.log().len();
+    let as_participant = format!("polku_session={}", participant[2]);
+    let as_facilitator = format!("polku_session={}", facilitator[2]);
+    let facilitator_pages = [
+        "/groups".to_owned(),
+        format!("/groups/{group}"),
+        format!("/groups/{group}/people/{person}"),
+        format!("/groups/{group}/wishes"),
+    ];
+    let visits = PARTICIPANT_PAGES
+        .iter()
+        .map(|p| (p.to_string(), &as_participant))
+        .chain(facilitator_pages.into_iter().map(|p| (p, &as_facilitator)));
+    for (path, cookie) in visits {
+        let page = server.get(&path, &[("Cookie", cookie)]);
+        assert_eq!(page.status, 200, "GET {path}");
+    }
+    let origin = format!("http://localhost:{}", server.port);
+    for choice in ["facilitators", "nobody"] {
+        let body = format!("id={}&choice={choice}", participant[4]);
+        let headers = [
+            ("Cookie", as_participant.as_str()),
+            ("Content-Type", "application/x-www-form-urlencoded"),
+            ("Origin", origin.as_str()),
+        ];
+        let answer = post(server.port, "/api/share_set", &headers, body.as_bytes());
+        assert!(answer.status < 400, "share_set {choice}: {}", answer.status);
+    }
+
+    let log = server.log();
+    let statements = statements(&log[from..]);
+    assert!(
+        statements.len() >= 20,
+        "the server logged too few statements: {statements:#?}"
+    );
+    let store = open_store(&url, dir.path()).await;
+    for sql in statements {
+        let plan = store
+            .query_plan(&sql)
+            .await
+            .unwrap()
+            .expect("SQLite tells the plan of one statement");
+        let scans = whole_table_reads(&sql, &plan);
+        assert!(
+            scans.is_empty(),
+            "reads a whole table ({scans:?}):\n{sql}\n{}",
+            plan.join("\n")
+        );
+    }
+}
+
+/// The distinct statements in a log of `sqlx::query` events, as run.
+fn statements(log: &str) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for line in log.lines() {
+        let Some((_, rest)) = line.split_once("db.statement=\"") else {
+            continue;
+        };
+        let sql = unescape(rest);
+        let sql = sql.trim();
+        // Reads and writes; not a new connection's PRAGMAs.
+        let verb = sql.split_whitespace().next().unwrap_or("");
+        let planned = ["SELECT", "INSERT", "UPDATE", "DELETE", "WITH"].contains(&verb);
+        if planned && !found.iter().any(|s| s == sql) {
+            found.push(sql.to_owned());
+        }
+    }
+    found
+}
+
+/// A Rust `Debug` string up to its closing quote, unescaped.
+fn unescape(quoted: &str) -> String {
+    let mut out = String::new();
+    let mut chars = quoted.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => break,
+            '\\' => match chars.next() {
+                Some('n') => out.push('\n'),
+                Some('t') => out.push('\t'),
+                Some('r') => out.push('\r'),
+                Some(other) => out.push(other),
+                None => break,
+            },
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The plan's `SCAN`s of stored tables. A scan of a subquery, a join or a
+/// co-routine the plan made reads only rows found by the steps before it.
+fn whole_table_reads(sql: &str, plan: &[String]) -> Vec<String> {
+    let made: Vec<&str> = plan
+        .iter()
+        .filter_map(|l| {
+            l.strip_prefix("CO-ROUTINE ")
+                .or_else(|| l.strip_prefix("MATERIALIZE "))
+        })
+        .collect();
+    plan.iter()
+        .filter_map(|l| l.strip_prefix("SCAN "))
+        .filter(|target| {
+            let name = target.split_whitespace().next().unwrap_or(target);
+            !name.starts_with('(') && !made.contains(&name) && !is_small(sql, name)
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Whether `name` (a table or its alias in `sql`) is one of `SMALL_TABLES`.
+fn is_small(sql: &str, name: &str) -> bool {
+    let words: Vec<&str> = sql.split_whitespace().collect();
+    SMALL_TABLES
+        .iter()
+        .any(|table| name == *table || words.windows(2).any(|w| w[0] == *table && w[1] == name))
+}
