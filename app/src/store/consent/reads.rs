@@ -1,0 +1,271 @@
+//! What a viewer reads of another person's journal: a page, one item, the
+//! counts; each through `visible`, and each item shown logged as seen.
+
+use sqlx::pool::PoolConnection;
+use sqlx::{Any, AnyConnection};
+
+use super::feedback::feedback_by;
+use super::{
+    bind_page, content, page_placeholders, placeholders, visible, ContentRow, LAST_VISIT, NO_VISIT,
+};
+use crate::model::{MentorLink, Page, SharedItem, PAGE_SIZE};
+use crate::store::seen_log::Seen;
+use crate::store::{now, Store, StoreError};
+
+impl Store {
+    /// The viewer reads a page of what the owner shares with them, newest
+    /// first, and the visit is remembered. Every item shown is logged as
+    /// seen: what is shown is exactly what was logged.
+    pub async fn read_shared_items(
+        &self,
+        viewer: i64,
+        owner: i64,
+        cursor: Option<i64>,
+    ) -> Result<Page<SharedItem>, StoreError> {
+        self.read_shared_on(self.pool.acquire().await?, viewer, owner, cursor)
+            .await
+    }
+
+    /// A facilitator's page of a participant of their group: the group's
+    /// name, the person's display name and `read_shared_items`, or `None`
+    /// if the person is not a participant of the group now. On one
+    /// connection: taking one back to the pool costs sqlx a check.
+    pub async fn read_participant_page(
+        &self,
+        viewer: i64,
+        group: i64,
+        person: i64,
+        cursor: Option<i64>,
+    ) -> Result<Option<((String, String), Page<SharedItem>)>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        let Some(names) =
+            crate::store::memberships::participant_in(&mut conn, group, person).await?
+        else {
+            return Ok(None);
+        };
+        let page = self.read_shared_on(conn, viewer, person, cursor).await?;
+        Ok(Some((names, page)))
+    }
+
+    /// A peer mentor's page of their mentee: the accepted, open link and
+    /// `read_shared_items`, or `None` without such a link; on one
+    /// connection, as `read_participant_page`.
+    pub async fn read_mentee_page(
+        &self,
+        mentor: i64,
+        mentee: i64,
+        cursor: Option<i64>,
+    ) -> Result<Option<(MentorLink, Page<SharedItem>)>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        let Some(link) =
+            crate::store::mentors::active_mentor_link(&mut conn, mentor, mentee).await?
+        else {
+            return Ok(None);
+        };
+        let page = self.read_shared_on(conn, mentor, mentee, cursor).await?;
+        Ok(Some((link, page)))
+    }
+
+    async fn read_shared_on(
+        &self,
+        mut conn: PoolConnection<Any>,
+        viewer: i64,
+        owner: i64,
+        cursor: Option<i64>,
+    ) -> Result<Page<SharedItem>, StoreError> {
+        let mut rows: Vec<ContentRow> = sqlx::query_as(&content(
+            LAST_VISIT,
+            &format!(
+                "i.owner_id = $2 AND i.id < $3 AND {} ORDER BY i.id DESC LIMIT $5",
+                visible("$1", "$4")
+            ),
+        ))
+        .bind(viewer)
+        .bind(owner)
+        .bind(cursor.unwrap_or(i64::MAX))
+        .bind(now())
+        .bind(PAGE_SIZE + 1)
+        .fetch_all(&mut *conn)
+        .await?;
+        let more = rows.len() as i64 > PAGE_SIZE;
+        rows.truncate(PAGE_SIZE as usize);
+        let seen_before = rows.first().and_then(|r| r.seen_before);
+        let read = self.open_read(&mut conn, viewer, rows, seen_before).await?;
+        drop(conn);
+        let items = self.log_shown(viewer, read, Some(owner)).await?;
+        let next = if more {
+            items.last().map(|i| i.id)
+        } else {
+            None
+        };
+        Ok(Page { items, next })
+    }
+
+    /// The viewer reads one item, if it is shared with them now; logged.
+    pub async fn read_shared_item(
+        &self,
+        viewer: i64,
+        id: i64,
+    ) -> Result<Option<SharedItem>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        let rows: Vec<ContentRow> = sqlx::query_as(&content(
+            NO_VISIT,
+            &format!("i.id = $2 AND {}", visible("$1", "$3")),
+        ))
+        .bind(viewer)
+        .bind(id)
+        .bind(now())
+        .fetch_all(&mut *conn)
+        .await?;
+        let read = self.open_read(&mut conn, viewer, rows, None).await?;
+        drop(conn);
+        Ok(self.log_shown(viewer, read, None).await?.into_iter().next())
+    }
+
+    /// What was read (at most a page), opened, with the viewer's own
+    /// feedback on it, read on the same connection. Nothing is logged yet,
+    /// so a read that fails leaves no log behind.
+    async fn open_read(
+        &self,
+        conn: &mut AnyConnection,
+        viewer: i64,
+        rows: Vec<ContentRow>,
+        seen_before: Option<i64>,
+    ) -> Result<Vec<SharedItem>, StoreError> {
+        if rows.is_empty() {
+            return Ok(Vec::new());
+        }
+        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        let mut feedback = feedback_by(conn, &ids, viewer).await?;
+        let mut items = Vec::with_capacity(rows.len());
+        for row in rows {
+            let Some((id, kind, changed_at, content)) = row.opened(self)? else {
+                continue;
+            };
+            let mine = feedback
+                .extract_if(.., |(item, _)| *item == id)
+                .map(|(_, row)| row)
+                .collect();
+            items.push(SharedItem {
+                id,
+                kind,
+                content,
+                changed_at,
+                is_new: seen_before.is_none_or(|seen| changed_at > seen),
+                feedback: self.feedback_views(mine)?,
+            });
+        }
+        Ok(items)
+    }
+
+    /// Logs as seen the items just read that are still visible to the
+    /// viewer, and keeps only those: what is shown is exactly what was
+    /// logged, and each was visible both when read and when logged. With
+    /// the owner of a page, the same transaction remembers this visit. The
+    /// reads ran before, on a reading connection, so SQLite's one writer
+    /// is held for two short statements, and pages logged at the same
+    /// moment share one commit (`seen_log`).
+    async fn log_shown(
+        &self,
+        viewer: i64,
+        mut items: Vec<SharedItem>,
+        visit: Option<i64>,
+    ) -> Result<Vec<SharedItem>, StoreError> {
+        if items.is_empty() && visit.is_none() {
+            return Ok(items);
+        }
+        let at = now();
+        let ids = items.iter().map(|i| i.id).collect();
+        let logged = self
+            .log_seen(Seen {
+                viewer,
+                ids,
+                visit,
+                at,
+            })
+            .await?;
+        items.retain(|item| logged.contains(&item.id));
+        Ok(items)
+    }
+
+    /// How many items each owner shares with the viewer, and how many of
+    /// those changed since the viewer last looked. Through the rule: an
+    /// owner who shares nothing is simply not in the answer.
+    pub async fn shared_counts(
+        &self,
+        viewer: i64,
+        owners: &[i64],
+    ) -> Result<Vec<(i64, i64, i64)>, StoreError> {
+        if owners.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT i.owner_id, COUNT(*),
+                    SUM(CASE WHEN i.updated_at > COALESCE(v.seen_at, 0)
+                              OR EXISTS (SELECT 1 FROM shares s2 WHERE s2.item_id = i.id
+                                           AND s2.revoked_at IS NULL AND s2.granted_at > COALESCE(v.seen_at, 0))
+                             THEN 1 ELSE 0 END)
+               FROM items i
+               LEFT JOIN shared_visits v ON v.viewer_id = $1 AND v.owner_id = i.owner_id
+              WHERE i.owner_id IN ({}) AND {}
+              GROUP BY i.owner_id",
+            placeholders(3, owners.len()),
+            visible("$1", "$2")
+        );
+        let mut query = sqlx::query_as::<_, (i64, i64, i64)>(&sql)
+            .bind(viewer)
+            .bind(now());
+        for owner in owners {
+            query = query.bind(*owner);
+        }
+        Ok(query.fetch_all(&self.pool).await?)
+    }
+}
+
+/// Logs one page as seen, in a write transaction, and keeps the ids
+/// logged: those still visible to the viewer now. The visit is remembered
+/// first, so a log that fails leaves nothing logged that was not shown.
+pub(in crate::store) async fn log_page(
+    conn: &mut AnyConnection,
+    seen: &Seen,
+) -> Result<Vec<i64>, StoreError> {
+    if let Some(owner) = seen.visit {
+        mark_visit(conn, seen.viewer, owner, seen.at).await?;
+    }
+    if seen.ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "INSERT INTO access_log (item_id, owner_id, viewer_id, at)
+         SELECT i.id, i.owner_id, $1, $2 FROM items i WHERE i.id IN ({}) AND {}
+         RETURNING item_id",
+        page_placeholders(3),
+        visible("$1", "$2")
+    );
+    let logging = sqlx::query_as::<_, (i64,)>(&sql)
+        .bind(seen.viewer)
+        .bind(seen.at);
+    let logged: Vec<(i64,)> = bind_page(logging, &seen.ids, |q, id| q.bind(id))
+        .fetch_all(&mut *conn)
+        .await?;
+    Ok(logged.into_iter().map(|(id,)| id).collect())
+}
+
+/// Remembers that the viewer has just looked at the owner's shared things.
+async fn mark_visit(
+    conn: &mut AnyConnection,
+    viewer: i64,
+    owner: i64,
+    at: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO shared_visits (viewer_id, owner_id, seen_at) VALUES ($1, $2, $3)
+         ON CONFLICT (viewer_id, owner_id) DO UPDATE SET seen_at = excluded.seen_at",
+    )
+    .bind(viewer)
+    .bind(owner)
+    .bind(at)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
