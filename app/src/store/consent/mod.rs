@@ -24,6 +24,11 @@ use crate::model::{
 /// the viewer at this moment: a facilitator of a group where the owner is a
 /// participant now, or the owner's peer mentor while their link lasts.
 /// `viewer` and `now` are the query's placeholders for them.
+///
+/// The share is looked up for each item by its index. `OFFSET 0` keeps
+/// PostgreSQL from joining the items to every active share instead: it
+/// read all 17,000 of them at 50,000 items for a group's counts, 3.4 ms
+/// where the lookups take 1.3 ms, and more as the region grows.
 pub(super) fn visible(viewer: &str, now: &str) -> String {
     format!(
         "(i.owner_id <> {viewer} AND EXISTS (
@@ -34,7 +39,8 @@ pub(super) fn visible(viewer: &str, now: &str) -> String {
                  OR (s.audience = 'mentor' AND EXISTS (
                         SELECT 1 FROM mentor_links ml
                          WHERE ml.mentee_id = i.owner_id AND ml.mentor_id = {viewer}
-                           AND ml.accepted_at IS NOT NULL AND ml.ended_at IS NULL)))))",
+                           AND ml.accepted_at IS NOT NULL AND ml.ended_at IS NULL)))
+             LIMIT 1 OFFSET 0))",
         facilitates_owner(viewer)
     )
 }
