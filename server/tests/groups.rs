@@ -451,6 +451,44 @@ async fn another_facilitators_group_looks_like_no_group_at_all() {
     .await;
 }
 
+/// The facilitator's group page offers a recovery link for each member
+/// they may recover (both roles of its people), but not for one of the
+/// group's facilitators; the admin's page likewise.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_group_page_offers_recovery_for_members_but_not_facilitators() {
+    on_each_database(|server, store| {
+        let mut cast = Cast::new(server.port, &store);
+        block_on(store.add_facilitator(cast.group, cast.stranger.id)).unwrap();
+        let group = cast.group.to_string();
+        for viewer in [Who::Facilitator, Who::Admin] {
+            let page = cast.who(viewer).form("/api/group", &[("id", &group)]);
+            assert_eq!(page.status, 200, "{viewer:?}: {}", page.text());
+            let detail: serde_json::Value = serde_json::from_slice(&page.body).unwrap();
+            let mut offered: Vec<(&str, bool)> = detail["members"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| {
+                    let name = m["display_name"].as_str().unwrap();
+                    (name, m["may_recover"].as_bool().unwrap())
+                })
+                .collect();
+            offered.sort();
+            assert_eq!(
+                offered,
+                [
+                    ("Fanni", false),
+                    ("Mikko", true),
+                    ("Pirjo", true),
+                    ("Sami", false)
+                ],
+                "{viewer:?}"
+            );
+        }
+    })
+    .await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_participant_who_leaves_is_out_of_reach_of_the_facilitator() {
     on_each_database(|server, store| {

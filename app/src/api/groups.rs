@@ -143,10 +143,14 @@ pub async fn load_group(id: i64) -> Result<GroupDetail, AppError> {
         .map(|m| m.user_id)
         .collect();
     let counts = store.shared_counts(actor.user_id, &participants).await?;
+    let actors = store.member_actors(id).await?;
     let mut members = Vec::new();
     for m in roster {
         let may_recover = m.role != Role::Facilitator
-            && may_create_recovery(&actor, &store.actor(m.user_id).await?);
+            && actors
+                .iter()
+                .find(|a| a.user_id == m.user_id)
+                .is_some_and(|target| may_create_recovery(&actor, target));
         let shared = counts
             .iter()
             .find(|(owner, _, _)| *owner == m.user_id)
