@@ -22,9 +22,9 @@
 #   ACCEPT_ENCODING     what each request accepts (default what Chromium
 #                       sends, so pages are compressed as a phone gets
 #                       them; empty for none, as in runs before 2026-12-05)
-#   ROUTES              which of healthz home journal shared toggle to
-#                       run, in that order (default: all); healthz first
-#                       for the ratios
+#   ROUTES              which of healthz home journal group shared toggle
+#                       to run, in that order (default: all); healthz
+#                       first for the ratios
 set -euo pipefail
 
 command -v wrk >/dev/null || { echo "bench: wrk is missing (make wrk installs it)" >&2; exit 1; }
@@ -90,6 +90,7 @@ lua_rows() {
     case "$kind:$role" in
       home:participant) echo "{\"/\", \"$token\", nil}," ;;
       journal:participant) echo "{\"/journal/reflections\", \"$token\", nil}," ;;
+      group:facilitator) echo "{\"/groups/$group\", \"$token\", nil}," ;;
       shared:facilitator) echo "{\"/groups/$group/people/$other\", \"$token\", nil}," ;;
       toggle:participant)
         echo "{\"/api/share_set\", \"$token\", \"id=$other&choice=facilitators\"},"
@@ -134,6 +135,7 @@ read -r _ p_user p_token _ p_item < <(grep '^participant' "$SESSIONS" | head -1)
 read -r _ _ f_token f_group f_person < <(grep '^facilitator' "$SESSIONS" | head -1)
 check / "$p_token" "$p_user"
 check /journal/reflections "$p_token" "/journal/reflections/"
+check "/groups/$f_group" "$f_token" "/groups/$f_group/people/"
 check "/groups/$f_group/people/$f_person" "$f_token" "item-"
 status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: polku_session=$p_token" \
   -H "Origin: $ORIGIN" --data "id=$p_item&choice=facilitators" "$BASE/api/share_set")
@@ -161,11 +163,12 @@ run() {
 }
 
 # ROUTES picks some, e.g. "healthz shared" to see one page's memory alone.
-read -r -a KINDS <<<"${ROUTES:-healthz home journal shared toggle}"
+read -r -a KINDS <<<"${ROUTES:-healthz home journal group shared toggle}"
 declare -A LABEL=(
   [healthz]="GET /healthz (ceiling)"
   [home]="GET / (participant home)"
   [journal]="GET /journal/reflections"
+  [group]="GET /groups/G (facilitator's group)"
   [shared]="GET /groups/G/people/P (facilitator)"
   [toggle]="POST /api/share_set (share/revoke)"
 )
