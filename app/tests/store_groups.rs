@@ -83,7 +83,7 @@ async fn the_roster_shows_current_members_only_and_leaving_ends_membership() {
         let roster = store.roster(g).await.unwrap();
         let names: Vec<(&str, Role)> = roster
             .iter()
-            .map(|m| (m.display_name.as_str(), m.role))
+            .map(|(m, _)| (m.display_name.as_str(), m.role))
             .collect();
         assert_eq!(
             names,
@@ -93,6 +93,10 @@ async fn the_roster_shows_current_members_only_and_leaving_ends_membership() {
                 ("Aino", Role::Participant)
             ]
         );
+        // Each with the very facts the policy gets about them alone.
+        for (m, actor) in &roster {
+            assert_eq!(*actor, store.actor(m.user_id).await.unwrap(), "{m:?}");
+        }
 
         // Leaving is by the person, in every role they had there.
         assert!(store.leave_group(g, aino).await.unwrap());
@@ -101,7 +105,7 @@ async fn the_roster_shows_current_members_only_and_leaving_ends_membership() {
         assert_eq!(store.roster(g).await.unwrap().len(), 2);
 
         // Removing needs the membership of this very group.
-        let bea = store.roster(g).await.unwrap()[1].membership_id;
+        let bea = store.roster(g).await.unwrap()[1].0.membership_id;
         assert!(store.membership(other, bea).await.unwrap().is_none());
         assert!(!store.end_membership(other, bea).await.unwrap());
         assert!(store.end_membership(g, bea).await.unwrap());

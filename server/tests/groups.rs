@@ -309,8 +309,9 @@ async fn every_group_function_answers_only_those_it_should() {
         let extra_membership = block_on(store.roster(cast.group))
             .unwrap()
             .into_iter()
-            .find(|m| m.user_id == extra)
+            .find(|(m, _)| m.user_id == extra)
             .unwrap()
+            .0
             .membership_id;
 
         let mut table = vec![format!(
@@ -413,7 +414,7 @@ async fn a_facilitators_invite_brings_a_participant_into_the_group() {
         let roster = block_on(store.roster(cast.group)).unwrap();
         assert!(roster
             .iter()
-            .any(|m| m.user_id == newcomer.id && m.role == Role::PeerMentor));
+            .any(|(m, _)| m.user_id == newcomer.id && m.role == Role::PeerMentor));
         let page = cast
             .facilitator
             .browser
@@ -499,7 +500,7 @@ async fn a_participant_who_leaves_is_out_of_reach_of_the_facilitator() {
             .form("/api/group_leave", &[("group", &cast.group.to_string())]);
         assert_eq!(left.status, 200);
         let roster = block_on(store.roster(cast.group)).unwrap();
-        assert!(roster.iter().all(|m| m.user_id != cast.participant.id));
+        assert!(roster.iter().all(|(m, _)| m.user_id != cast.participant.id));
         let recovery = cast.facilitator.browser.form(
             "/api/recovery_create",
             &[("user", &cast.participant.id.to_string())],

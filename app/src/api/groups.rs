@@ -139,18 +139,13 @@ pub async fn load_group(id: i64) -> Result<GroupDetail, AppError> {
     let roster = store.roster(id).await?;
     let participants: Vec<i64> = roster
         .iter()
-        .filter(|m| m.role == Role::Participant)
-        .map(|m| m.user_id)
+        .filter(|(m, _)| m.role == Role::Participant)
+        .map(|(m, _)| m.user_id)
         .collect();
     let counts = store.shared_counts(actor.user_id, &participants).await?;
-    let actors = store.member_actors(id).await?;
     let mut members = Vec::new();
-    for m in roster {
-        let may_recover = m.role != Role::Facilitator
-            && actors
-                .iter()
-                .find(|a| a.user_id == m.user_id)
-                .is_some_and(|target| may_create_recovery(&actor, target));
+    for (m, target) in roster {
+        let may_recover = m.role != Role::Facilitator && may_create_recovery(&actor, &target);
         let shared = counts
             .iter()
             .find(|(owner, _, _)| *owner == m.user_id)

@@ -37,26 +37,6 @@ impl Store {
             memberships.as_deref(),
         ))
     }
-
-    /// The actors of a group's current members, in one query: the group
-    /// page asks the policy about each of them.
-    pub async fn member_actors(&self, group: i64) -> Result<Vec<Actor>, StoreError> {
-        let rows: Vec<(i64, i64, Option<String>, Option<String>)> = sqlx::query_as(concat!(
-            "SELECT u.id, ",
-            actor_columns!(),
-            " FROM memberships m JOIN users u ON u.id = m.user_id
-             WHERE m.group_id = $1 AND m.left_at IS NULL LIMIT 500"
-        ))
-        .bind(group)
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(rows
-            .into_iter()
-            .map(|(user_id, is_admin, areas, memberships)| {
-                actor(user_id, is_admin, areas.as_deref(), memberships.as_deref())
-            })
-            .collect())
-    }
 }
 
 /// An actor from the columns `actor_columns!` reads.

@@ -1,7 +1,9 @@
 use sqlx::AnyConnection;
 
+use super::actors::{actor, actor_columns};
 use super::{now, Store, StoreError};
 use crate::model::{Day, Role};
+use crate::policy::Actor;
 
 /// A current member of a group as its facilitators see them: a display name
 /// and a role, nothing else.
@@ -15,30 +17,49 @@ pub struct MemberRow {
 }
 
 impl Store {
-    /// The group's current members: facilitators first, then by name.
-    pub async fn roster(&self, group: i64) -> Result<Vec<MemberRow>, StoreError> {
-        let rows: Vec<(i64, i64, String, String, i64)> = sqlx::query_as(
-            "SELECT m.id, u.id, u.display_name, m.role, m.joined_at
-             FROM memberships m JOIN users u ON u.id = m.user_id
+    /// The group's current members: facilitators first, then by name. Each
+    /// comes with the facts the policy needs about them, read in the same
+    /// row, as the group page asks the policy about each one.
+    pub async fn roster(&self, group: i64) -> Result<Vec<(MemberRow, Actor)>, StoreError> {
+        type Row = (
+            i64,
+            i64,
+            String,
+            String,
+            i64,
+            i64,
+            Option<String>,
+            Option<String>,
+        );
+        let rows: Vec<Row> = sqlx::query_as(concat!(
+            "SELECT m.id, u.id, u.display_name, m.role, m.joined_at, ",
+            actor_columns!(),
+            " FROM memberships m JOIN users u ON u.id = m.user_id
              WHERE m.group_id = $1 AND m.left_at IS NULL
              ORDER BY CASE m.role WHEN 'facilitator' THEN 0 WHEN 'peer_mentor' THEN 1 ELSE 2 END,
                       u.display_name, m.id
-             LIMIT 500",
-        )
+             LIMIT 500"
+        ))
         .bind(group)
         .fetch_all(&self.pool)
         .await?;
         Ok(rows
             .into_iter()
-            .filter_map(|(membership_id, user_id, display_name, role, joined_at)| {
-                Some(MemberRow {
-                    membership_id,
-                    user_id,
-                    display_name,
-                    role: Role::parse(&role)?,
-                    joined_at,
-                })
-            })
+            .filter_map(
+                |(membership_id, user_id, display_name, role, joined_at, admin, areas, groups)| {
+                    let member = MemberRow {
+                        membership_id,
+                        user_id,
+                        display_name,
+                        role: Role::parse(&role)?,
+                        joined_at,
+                    };
+                    Some((
+                        member,
+                        actor(user_id, admin, areas.as_deref(), groups.as_deref()),
+                    ))
+                },
+            )
             .collect())
     }
 
