@@ -22,8 +22,25 @@ as_postgres() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+# Each test makes a schema of its own, named <prefix>_<pid>_<time>, and drops
+# it at its end; one that panics first leaves it behind. Drop those whose test
+# process has ended, and never one of a run still going.
+sweep() {
+  local schema pid
+  psql "$1" -qAtc "SELECT nspname FROM pg_namespace
+                   WHERE nspname ~ '^(t|srv|seal)_[0-9]+_[0-9]+$'" |
+    while read -r schema; do
+      pid=${schema#*_}
+      pid=${pid%%_*}
+      [ -d "/proc/$pid" ] && continue
+      psql "$1" -qAtc "SET client_min_messages = warning; DROP SCHEMA $schema CASCADE" >/dev/null
+      echo "test-postgres: dropped $schema, left by an ended test" >&2
+    done
+}
+
 start() {
   if command -v psql >/dev/null && answers "$URL"; then
+    sweep "$URL"
     echo "$URL"
     return
   fi
