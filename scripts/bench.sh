@@ -4,8 +4,9 @@
 # on it, and drives each route with wrk for DURATION seconds, rotating
 # through the seeded people's session cookies. Prints requests/s, p50 and
 # p99 latency per route, each page's throughput as a share of /healthz
-# (the ceiling: one database round trip), and the server's peak RSS (after
-# each route, as the routes run in turn).
+# (the ceiling: one database round trip), the server's CPU time per request
+# (steadier than requests/s when something else shares the machine), and
+# its peak RSS (after each route, as the routes run in turn).
 #
 # Settings (environment):
 #   BIN SITE            the release binary and site (from `make build`)
@@ -149,12 +150,18 @@ to_ms() {
     printf "%.2f", n }'
 }
 
-declare -A RPS P50 P99 ERRORS HWM
+# The server's CPU time so far (user and system), in clock ticks.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
+
+declare -A RPS P50 P99 ERRORS HWM CPU
 run() {
-  local kind="$1"
+  local kind="$1" before
   script "$kind"
+  before=$(cpu_ticks)
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/$kind.lua" "$BASE" \
     > "$WORK/$kind.out" 2>&1
+  CPU[$kind]=$(awk -v t="$(( $(cpu_ticks) - before ))" -v hz="$(getconf CLK_TCK)" \
+    '/ requests in / { printf "%.0f", (t / hz) * 1e6 / $1 }' "$WORK/$kind.out")
   RPS[$kind]=$(awk '/^Requests\/sec:/ {print $2}' "$WORK/$kind.out")
   P50[$kind]=$(to_ms "$(awk '$1 == "50%" {print $2}' "$WORK/$kind.out")")
   P99[$kind]=$(to_ms "$(awk '$1 == "99%" {print $2}' "$WORK/$kind.out")")
@@ -179,10 +186,10 @@ done
 
 echo
 echo "Polku bench: $PARTICIPANTS participants x $ITEMS_PER items ($(( PARTICIPANTS * ITEMS_PER )) items), $GROUP_COUNT groups, on ${DATABASE_URL%%:*}; wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, Accept-Encoding: ${ACCEPT_ENCODING:-none}, $(nproc) cores"
-printf '%-40s %10s %10s %10s %10s %8s %s\n' route "req/s" "p50 ms" "p99 ms" "vs healthz" "peak MB" errors
+printf '%-40s %10s %10s %10s %10s %8s %8s %s\n' route "req/s" "p50 ms" "p99 ms" "vs healthz" "CPU us" "peak MB" errors
 for kind in "${KINDS[@]}"; do
   ratio=$(awk -v a="${RPS[$kind]}" -v b="${RPS[healthz]:-0}" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
-  printf '%-40s %10s %10s %10s %10s %8s %s\n' "${LABEL[$kind]}" "${RPS[$kind]}" "${P50[$kind]}" "${P99[$kind]}" "$ratio" "${HWM[$kind]}" "${ERRORS[$kind]}"
+  printf '%-40s %10s %10s %10s %10s %8s %8s %s\n' "${LABEL[$kind]}" "${RPS[$kind]}" "${P50[$kind]}" "${P99[$kind]}" "$ratio" "${CPU[$kind]}" "${HWM[$kind]}" "${ERRORS[$kind]}"
 done
 echo "server peak RSS (VmHWM): $(awk '/VmHWM/ {print $2, $3}' "/proc/$SERVER_PID/status")"
 # wrk drops its connections mid-request when it stops, as phones do; a
