@@ -357,6 +357,27 @@ async fn the_home_page_reads_in_one_go_what_each_read_gives_alone() {
                 "nothing of Bea's: {everything}"
             );
         }
+
+        // Read in the same query, the next step may also be among the open
+        // ones; once done, it is no one's next step.
+        assert!(store.set_next_step(aino, steps[1].id).await.unwrap());
+        let home = store.journal_home(aino, sizes, today, from).await.unwrap();
+        assert_eq!(home.next_step.as_ref().map(|s| s.id), Some(steps[1].id));
+        assert_eq!(
+            home.open_steps,
+            store.newest_open_steps(aino, 2).await.unwrap()
+        );
+        assert!(home.open_steps.iter().any(|s| s.id == steps[1].id));
+        assert!(store
+            .set_step_status(aino, steps[1].id, StepStatus::Done, today)
+            .await
+            .unwrap());
+        let home = store.journal_home(aino, sizes, today, from).await.unwrap();
+        assert_eq!(home.next_step, None);
+        assert_eq!(
+            home.open_steps.iter().map(|s| s.id).collect::<Vec<_>>(),
+            [steps[2].id, steps[3].id]
+        );
     })
     .await;
 }

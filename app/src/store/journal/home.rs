@@ -37,7 +37,7 @@ impl Store {
     /// the pool costs a hand-off to the connection's thread (SQLite) or a
     /// round trip (PostgreSQL) for the query and another for the check sqlx
     /// makes as the connection goes back; on one connection the page pays
-    /// the second once instead of eleven times.
+    /// the second once instead of ten times.
     pub async fn journal_home(
         &self,
         owner: i64,
@@ -47,13 +47,14 @@ impl Store {
     ) -> Result<HomeReads, StoreError> {
         let mut conn = self.pool.acquire().await?;
         let c = &mut *conn;
+        let (next_step, open_steps) = self
+            .next_and_open_steps_in(&mut *c, owner, sizes.open_steps)
+            .await?;
         Ok(HomeReads {
-            next_step: self.next_step_in(&mut *c, owner).await?,
+            next_step,
+            open_steps,
             dreams: self
                 .dreams_before(&mut *c, owner, false, before(None), sizes.dreams)
-                .await?,
-            open_steps: self
-                .steps_before(&mut *c, owner, false, before(None), sizes.open_steps)
                 .await?,
             achievements: self
                 .achievements_in(&mut *c, owner, sizes.achievements)

@@ -35,10 +35,27 @@ fn step(
     })
 }
 
+/// A step row with a first column saying whether it is the picked one.
+type PickedStepTuple = (
+    i64,
+    i64,
+    String,
+    Option<i64>,
+    Option<String>,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+);
+
 const COLUMNS: &str =
     "i.id, s.title, s.dream_id, d.title, s.step_kind, s.status, s.target_on, s.done_on
      FROM items i JOIN steps s ON s.item_id = i.id
      LEFT JOIN dreams d ON d.item_id = s.dream_id";
+
+/// After `COLUMNS`: the step the owner ($1) picked, while it is open.
+const PICKED: &str = "JOIN users u ON u.next_step_id = i.id
+     WHERE u.id = $1 AND i.owner_id = $1 AND s.status <> 'done'";
 
 /// A step may lead only to one of its owner's own dreams.
 async fn check_dream(
@@ -231,21 +248,46 @@ impl Store {
 
     /// The step the owner picked, while it is still open.
     pub async fn next_step(&self, owner: i64) -> Result<Option<Step>, StoreError> {
-        self.next_step_in(&self.pool, owner).await
+        let row: Option<StepTuple> = sqlx::query_as(&format!("SELECT {COLUMNS} {PICKED}"))
+            .bind(owner)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| step(self, r)).transpose()
     }
 
-    pub(in crate::store) async fn next_step_in<'c>(
+    /// The step the owner picked, while it is still open, and their newest
+    /// `limit` open steps, which may hold it again: one query, not two, as
+    /// each costs the home page a hand-off to the connection's thread.
+    pub(in crate::store) async fn next_and_open_steps_in<'c>(
         &self,
         db: impl Executor<'c, Database = Any>,
         owner: i64,
-    ) -> Result<Option<Step>, StoreError> {
-        let row: Option<StepTuple> = sqlx::query_as(&format!(
-            "SELECT {COLUMNS} JOIN users u ON u.next_step_id = i.id
-             WHERE u.id = $1 AND i.owner_id = $1 AND s.status <> 'done'"
+        limit: i64,
+    ) -> Result<(Option<Step>, Vec<Step>), StoreError> {
+        let rows: Vec<PickedStepTuple> = sqlx::query_as(&format!(
+            "SELECT * FROM (SELECT CAST(1 AS BIGINT) AS picked, {COLUMNS} {PICKED}) AS n
+             UNION ALL
+             SELECT * FROM (SELECT CAST(0 AS BIGINT) AS picked, {COLUMNS}
+                             WHERE i.owner_id = $1 AND i.kind = 'step' AND s.status <> 'done'
+                             ORDER BY i.id DESC LIMIT $2) AS o
+             ORDER BY 1 DESC, 2 DESC"
         ))
         .bind(owner)
-        .fetch_optional(db)
+        .bind(limit)
+        .fetch_all(db)
         .await?;
-        row.map(|r| step(self, r)).transpose()
+        let (mut next, mut open) = (None, Vec::new());
+        for (picked, id, title, dream_id, dream_title, kind, status, target, done) in rows {
+            let row = step(
+                self,
+                (id, title, dream_id, dream_title, kind, status, target, done),
+            )?;
+            if picked == 1 {
+                next = Some(row);
+            } else {
+                open.push(row);
+            }
+        }
+        Ok((next, open))
     }
 }
