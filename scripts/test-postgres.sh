@@ -22,20 +22,28 @@ as_postgres() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
-# Each test makes a schema of its own, named <prefix>_<pid>_<time>, and drops
-# it at its end; one that panics first leaves it behind. Drop those whose test
-# process has ended, and never one of a run still going.
+# Each test makes a schema of its own, named <prefix>_<pid>_<nanoseconds>,
+# and drops it at its end; one that panics first leaves it behind. Drop
+# those whose process has ended, if over two hours old: the database may
+# serve other machines' test runs, whose processes are not seen here. Best
+# effort: a schema that cannot be dropped is left and named.
 sweep() {
-  local schema pid
+  local schema pid made now
+  now=$(date +%s%N)
   psql "$1" -qAtc "SELECT nspname FROM pg_namespace
-                   WHERE nspname ~ '^(t|srv|seal)_[0-9]+_[0-9]+$'" |
+                   WHERE nspname ~ '^(t|srv|seal)_[0-9]+_[0-9]{1,19}$'" |
     while read -r schema; do
       pid=${schema#*_}
       pid=${pid%%_*}
+      made=${schema##*_}
       [ -d "/proc/$pid" ] && continue
-      psql "$1" -qAtc "SET client_min_messages = warning; DROP SCHEMA $schema CASCADE" >/dev/null
-      echo "test-postgres: dropped $schema, left by an ended test" >&2
-    done
+      (( now - made > 2 * 3600 * 1000000000 )) || continue
+      if psql "$1" -qAtc "SET client_min_messages = warning; DROP SCHEMA $schema CASCADE" >/dev/null; then
+        echo "test-postgres: dropped $schema, left by a test that ended" >&2
+      else
+        echo "test-postgres: could not drop $schema, left by a test that ended" >&2
+      fi
+    done || true
 }
 
 start() {
