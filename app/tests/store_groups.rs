@@ -2,11 +2,13 @@
 
 mod support;
 
-use app::model::{Day, GroupKind, Phase, Role};
+use app::model::{
+    Audience, Day, GroupKind, MeetingText, MilestoneText, Phase, ReflectionText, Role,
+};
 use app::policy::InviteTarget;
-use app::store::{NewGroup, StoreError};
+use app::store::{unix_now, NewGroup, Store, StoreError};
 use support::on_each_backend;
-use support::world::{area, group, member, person};
+use support::world::{area, group, invite, member, person};
 
 #[tokio::test]
 async fn area_names_are_unique() {
@@ -137,6 +139,97 @@ async fn a_facilitator_is_assigned_once_and_sees_only_their_groups() {
             1,
             "assigned once"
         );
+    })
+    .await;
+}
+
+/// A new reflection of the owner's, shared with their facilitators.
+async fn shared_reflection(store: &Store, owner: i64) -> i64 {
+    let id = store
+        .create_reflection(
+            owner,
+            &format!("group-page-{owner}"),
+            &ReflectionText::parse("2026-11-23", "Ajatus", "").unwrap(),
+        )
+        .await
+        .unwrap();
+    store
+        .share(owner, id, Audience::Facilitators, None)
+        .await
+        .unwrap();
+    id
+}
+
+#[tokio::test]
+async fn the_group_page_reads_this_group_only_and_counts_through_consent() {
+    on_each_backend(|store| async move {
+        let area = area(&store).await;
+        let anna = person(&store, InviteTarget::Facilitator { area }, "Anna").await;
+        let g = group(&store, area, Some(anna)).await;
+        let other = group(&store, area, None).await;
+        let aino = person(&store, member(g, Role::Participant), "Aino").await;
+        let bea = person(&store, member(g, Role::PeerMentor), "Bea").await;
+        let _silent = person(&store, member(g, Role::Participant), "Sami").await;
+        let eero = person(&store, member(other, Role::Participant), "Eero").await;
+        shared_reflection(&store, aino).await;
+        // Shared with the facilitators of a group Anna does not run.
+        shared_reflection(&store, eero).await;
+        invite(&store, member(g, Role::Participant), 3).await;
+        invite(&store, member(other, Role::Participant), 3).await;
+        let text = |title: &str| MilestoneText {
+            title: title.into(),
+            description: String::new(),
+            target_on: None,
+        };
+        store.create_milestone(g, &text("Retki")).await.unwrap();
+        store.create_milestone(other, &text("Muu")).await.unwrap();
+        store
+            .propose_mentor(bea, aino, Some(g), anna)
+            .await
+            .unwrap();
+        let meeting = |place: &str| MeetingText {
+            starts_at: unix_now() + 86_400,
+            minutes: 90,
+            place: place.into(),
+            topic: String::new(),
+        };
+        store
+            .schedule_meeting(g, &meeting("Kirjasto"))
+            .await
+            .unwrap();
+        store
+            .schedule_meeting(other, &meeting("Muualla"))
+            .await
+            .unwrap();
+
+        assert!(store
+            .group_page(anna, g + 1000, true)
+            .await
+            .unwrap()
+            .is_none());
+        let page = store.group_page(anna, g, true).await.unwrap().unwrap();
+        assert_eq!(Some(page.group), store.group(g).await.unwrap());
+        assert_eq!(page.roster, store.roster(g).await.unwrap());
+        assert_eq!(page.roster.len(), 4, "Anna, Bea, Aino and Sami");
+        // Sami shares nothing and Eero is not Anna's: neither is counted.
+        assert_eq!(page.shared_counts, [(aino, 1, 1)]);
+        let invites = store.open_group_invites(g).await.unwrap();
+        assert_eq!(page.invites, invites);
+        assert_eq!(invites.len(), 1);
+        let titles: Vec<&str> = page.milestones.iter().map(|m| m.title.as_str()).collect();
+        assert_eq!(titles, ["Retki"]);
+        let places: Vec<&str> = page.meetings.iter().map(|m| m.place.as_str()).collect();
+        assert_eq!(places, ["Kirjasto"]);
+        assert_eq!(
+            page.area_facilitators,
+            store.area_facilitators(area).await.unwrap()
+        );
+        let links = page.mentor_links.expect("asked for");
+        assert_eq!(links, store.mentor_links_in_group(g).await.unwrap());
+        assert_eq!(links.len(), 1);
+
+        let without = store.group_page(anna, g, false).await.unwrap().unwrap();
+        assert_eq!(without.mentor_links, None, "not asked for, not read");
     })
     .await;
 }

@@ -127,26 +127,24 @@ pub async fn create_group(
 
 #[server(endpoint = "group")]
 pub async fn load_group(id: i64) -> Result<GroupDetail, AppError> {
-    use crate::policy::{may_create_recovery, may_manage_group, may_remove_member};
+    use crate::policy::{
+        may_create_recovery, may_manage_group, may_propose_mentor, may_remove_member,
+    };
 
     let (_, actor) = crate::auth::require_actor().await?;
     // Another facilitator's group looks the same as no group at all.
     if !may_manage_group(&actor, id) {
         return Err(AppError::NotFound);
     }
-    let store = store()?;
-    let group = store.group(id).await?.ok_or(AppError::NotFound)?;
-    let roster = store.roster(id).await?;
-    let participants: Vec<i64> = roster
-        .iter()
-        .filter(|(m, _)| m.role == Role::Participant)
-        .map(|(m, _)| m.user_id)
-        .collect();
-    let counts = store.shared_counts(actor.user_id, &participants).await?;
+    let reads = store()?
+        .group_page(actor.user_id, id, may_propose_mentor(&actor, id))
+        .await?
+        .ok_or(AppError::NotFound)?;
     let mut members = Vec::new();
-    for (m, target) in roster {
+    for (m, target) in reads.roster {
         let may_recover = m.role != Role::Facilitator && may_create_recovery(&actor, &target);
-        let shared = counts
+        let shared = reads
+            .shared_counts
             .iter()
             .find(|(owner, _, _)| *owner == m.user_id)
             .map(|(_, total, new)| (*total, *new));
@@ -166,9 +164,8 @@ pub async fn load_group(id: i64) -> Result<GroupDetail, AppError> {
         .filter(|m| m.role == Role::Facilitator)
         .map(|m| m.user_id)
         .collect();
-    let colleagues = store
-        .area_facilitators(group.area_id)
-        .await?
+    let colleagues = reads
+        .area_facilitators
         .into_iter()
         .filter(|p| !running.contains(&p.user_id))
         .map(|p| PersonView {
@@ -176,17 +173,12 @@ pub async fn load_group(id: i64) -> Result<GroupDetail, AppError> {
             display_name: p.display_name,
         })
         .collect();
-    let mentor_links = if crate::policy::may_propose_mentor(&actor, id) {
-        Some(store.mentor_links_in_group(id).await?)
-    } else {
-        None
-    };
     Ok(GroupDetail {
-        mentor_links,
-        invites: super::invite::group_invites(id).await?,
-        milestones: store.milestones(id).await?,
-        meetings: store.coming_meetings(id).await?,
-        group,
+        mentor_links: reads.mentor_links,
+        invites: super::invite::invite_views(reads.invites),
+        milestones: reads.milestones,
+        meetings: reads.meetings,
+        group: reads.group,
         members,
         colleagues,
     })

@@ -225,15 +225,10 @@ pub async fn withdraw_facilitator_invite(area: i64, id: i64) -> Result<(), AppEr
     Ok(())
 }
 
-/// A group's open invites, for its facilitators.
+/// A group's open invites as its facilitators see them.
 #[cfg(feature = "ssr")]
-pub async fn group_invites(group: i64) -> Result<Vec<InviteView>, AppError> {
-    Ok(crate::api::store()?
-        .open_group_invites(group)
-        .await?
-        .into_iter()
-        .map(ssr::view)
-        .collect())
+pub fn invite_views(rows: Vec<crate::store::InviteRow>) -> Vec<InviteView> {
+    rows.into_iter().map(ssr::view).collect()
 }
 
 /// An area's open facilitator invites, for admins.

@@ -69,12 +69,20 @@ impl Store {
 
     /// The facilitators who work in an area, by name.
     pub async fn area_facilitators(&self, area: i64) -> Result<Vec<PersonRow>, StoreError> {
+        self.area_facilitators_in(&self.pool, area).await
+    }
+
+    pub(in crate::store) async fn area_facilitators_in<'c>(
+        &self,
+        db: impl sqlx::Executor<'c, Database = sqlx::Any>,
+        area: i64,
+    ) -> Result<Vec<PersonRow>, StoreError> {
         let rows: Vec<(i64, String)> = sqlx::query_as(
             "SELECT u.id, u.display_name FROM area_facilitators f JOIN users u ON u.id = f.user_id
              WHERE f.area_id = $1 ORDER BY u.display_name, u.id LIMIT 500",
         )
         .bind(area)
-        .fetch_all(&self.pool)
+        .fetch_all(db)
         .await?;
         Ok(rows
             .into_iter()

@@ -68,10 +68,18 @@ impl Store {
     }
 
     pub async fn group(&self, id: i64) -> Result<Option<GroupSummary>, StoreError> {
+        self.group_in(&self.pool, id).await
+    }
+
+    pub(in crate::store) async fn group_in<'c>(
+        &self,
+        db: impl sqlx::Executor<'c, Database = sqlx::Any>,
+        id: i64,
+    ) -> Result<Option<GroupSummary>, StoreError> {
         let row: Option<GroupTuple> =
             sqlx::query_as(&format!("SELECT {GROUP_COLUMNS} WHERE g.id = $1"))
                 .bind(id)
-                .fetch_optional(&self.pool)
+                .fetch_optional(db)
                 .await?;
         Ok(row.and_then(summary))
     }

@@ -196,16 +196,25 @@ impl Store {
 
     /// A group's invites that can still be used, newest first.
     pub async fn open_group_invites(&self, group: i64) -> Result<Vec<InviteRow>, StoreError> {
-        self.open_invites_where("group_id", group).await
+        self.open_invites_where(&self.pool, "group_id", group).await
+    }
+
+    pub(in crate::store) async fn open_group_invites_in<'c>(
+        &self,
+        db: impl sqlx::Executor<'c, Database = sqlx::Any>,
+        group: i64,
+    ) -> Result<Vec<InviteRow>, StoreError> {
+        self.open_invites_where(db, "group_id", group).await
     }
 
     /// An area's open facilitator invites, newest first.
     pub async fn open_area_invites(&self, area: i64) -> Result<Vec<InviteRow>, StoreError> {
-        self.open_invites_where("area_id", area).await
+        self.open_invites_where(&self.pool, "area_id", area).await
     }
 
-    async fn open_invites_where(
+    async fn open_invites_where<'c>(
         &self,
+        db: impl sqlx::Executor<'c, Database = sqlx::Any>,
         column: &'static str,
         id: i64,
     ) -> Result<Vec<InviteRow>, StoreError> {
@@ -216,7 +225,7 @@ impl Store {
         ))
         .bind(id)
         .bind(now())
-        .fetch_all(&self.pool)
+        .fetch_all(db)
         .await?;
         Ok(rows
             .into_iter()

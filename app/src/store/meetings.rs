@@ -57,12 +57,20 @@ impl Store {
 
     /// A group's coming meetings, soonest first.
     pub async fn coming_meetings(&self, group: i64) -> Result<Vec<Meeting>, StoreError> {
+        self.coming_meetings_in(&self.pool, group).await
+    }
+
+    pub(in crate::store) async fn coming_meetings_in<'c>(
+        &self,
+        db: impl sqlx::Executor<'c, Database = sqlx::Any>,
+        group: i64,
+    ) -> Result<Vec<Meeting>, StoreError> {
         let rows: Vec<MeetingTuple> = sqlx::query_as(&format!(
             "SELECT {COLUMNS} WHERE m.group_id = $1 AND {NOT_OVER} ORDER BY m.starts_at LIMIT 50"
         ))
         .bind(group)
         .bind(now())
-        .fetch_all(&self.pool)
+        .fetch_all(db)
         .await?;
         Ok(rows.into_iter().map(meeting).collect())
     }

@@ -21,6 +21,14 @@ impl Store {
     /// comes with the facts the policy needs about them, read in the same
     /// row, as the group page asks the policy about each one.
     pub async fn roster(&self, group: i64) -> Result<Vec<(MemberRow, Actor)>, StoreError> {
+        self.roster_in(&self.pool, group).await
+    }
+
+    pub(in crate::store) async fn roster_in<'c>(
+        &self,
+        db: impl sqlx::Executor<'c, Database = sqlx::Any>,
+        group: i64,
+    ) -> Result<Vec<(MemberRow, Actor)>, StoreError> {
         type Row = (
             i64,
             i64,
@@ -41,7 +49,7 @@ impl Store {
              LIMIT 500"
         ))
         .bind(group)
-        .fetch_all(&self.pool)
+        .fetch_all(db)
         .await?;
         Ok(rows
             .into_iter()

@@ -127,11 +127,19 @@ impl Store {
 
     /// The open links proposed within a group, for its facilitators.
     pub async fn mentor_links_in_group(&self, group: i64) -> Result<Vec<MentorLink>, StoreError> {
+        self.mentor_links_in_group_in(&self.pool, group).await
+    }
+
+    pub(in crate::store) async fn mentor_links_in_group_in<'c>(
+        &self,
+        db: impl sqlx::Executor<'c, Database = sqlx::Any>,
+        group: i64,
+    ) -> Result<Vec<MentorLink>, StoreError> {
         let rows: Vec<LinkRow> = sqlx::query_as(&format!(
             "{LINK} AND l.group_id = $1 ORDER BY l.id DESC LIMIT 200"
         ))
         .bind(group)
-        .fetch_all(&self.pool)
+        .fetch_all(db)
         .await?;
         Ok(rows.into_iter().map(link).collect())
     }

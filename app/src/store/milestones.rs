@@ -71,13 +71,21 @@ impl Store {
 
     /// A group's current milestones: dated ones by date, then the rest.
     pub async fn milestones(&self, group: i64) -> Result<Vec<Milestone>, StoreError> {
+        self.milestones_in(&self.pool, group).await
+    }
+
+    pub(in crate::store) async fn milestones_in<'c>(
+        &self,
+        db: impl sqlx::Executor<'c, Database = sqlx::Any>,
+        group: i64,
+    ) -> Result<Vec<Milestone>, StoreError> {
         let rows: Vec<MilestoneTuple> = sqlx::query_as(
             "SELECT id, group_id, title, description, target_on FROM milestones
              WHERE group_id = $1 AND archived_at IS NULL
              ORDER BY CASE WHEN target_on IS NULL THEN 1 ELSE 0 END, target_on, id LIMIT 200",
         )
         .bind(group)
-        .fetch_all(&self.pool)
+        .fetch_all(db)
         .await?;
         Ok(rows.into_iter().map(milestone).collect())
     }

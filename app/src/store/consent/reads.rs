@@ -196,6 +196,15 @@ impl Store {
         viewer: i64,
         owners: &[i64],
     ) -> Result<Vec<(i64, i64, i64)>, StoreError> {
+        self.shared_counts_in(&self.pool, viewer, owners).await
+    }
+
+    pub(in crate::store) async fn shared_counts_in<'c>(
+        &self,
+        db: impl sqlx::Executor<'c, Database = sqlx::Any>,
+        viewer: i64,
+        owners: &[i64],
+    ) -> Result<Vec<(i64, i64, i64)>, StoreError> {
         if owners.is_empty() {
             return Ok(Vec::new());
         }
@@ -218,7 +227,7 @@ impl Store {
         for owner in owners {
             query = query.bind(*owner);
         }
-        Ok(query.fetch_all(&self.pool).await?)
+        Ok(query.fetch_all(db).await?)
     }
 }
 
