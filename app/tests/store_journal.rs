@@ -385,7 +385,7 @@ async fn the_home_page_reads_in_one_go_what_each_read_gives_alone() {
 #[tokio::test]
 async fn the_next_step_is_picked_done_in_one_go_and_counted() {
     on_each_backend(|store| async move {
-        let (_, aino, _) = two_participants(&store).await;
+        let (_, aino, bea) = two_participants(&store).await;
         let d = store
             .create_dream(aino, &rid(1), &dream("Työ"))
             .await
@@ -400,6 +400,12 @@ async fn the_next_step_is_picked_done_in_one_go_and_counted() {
             .unwrap();
         assert!(store.set_next_step(aino, b).await.unwrap());
         assert_eq!(store.next_step(aino).await.unwrap().unwrap().id, b);
+        assert_eq!(store.next_step_id(aino).await.unwrap(), Some(b));
+        assert!(
+            !store.set_next_step(bea, b).await.unwrap(),
+            "only the owner picks"
+        );
+        assert_eq!(store.next_step_id(bea).await.unwrap(), None);
 
         let today = Day::today();
         assert!(store
@@ -411,6 +417,7 @@ async fn the_next_step_is_picked_done_in_one_go_and_counted() {
             None,
             "done is no longer next"
         );
+        assert_eq!(store.next_step_id(aino).await.unwrap(), None);
         assert!(
             !store.set_next_step(aino, b).await.unwrap(),
             "a done step cannot be next"

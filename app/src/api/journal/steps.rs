@@ -32,7 +32,7 @@ pub async fn list_steps(done: bool, before: Option<i64>) -> Result<StepList, App
     Ok(StepList {
         page: store.steps(me.user_id, done, before).await?,
         dreams: current_dreams(&store, me.user_id).await?,
-        next_step: store.next_step(me.user_id).await?.map(|s| s.id),
+        next_step: store.next_step_id(me.user_id).await?,
     })
 }
 
@@ -46,10 +46,7 @@ pub async fn load_step(id: i64) -> Result<StepDetail, AppError> {
         .ok_or(AppError::NotFound)?;
     Ok(StepDetail {
         sharing: crate::api::item_sharing(&store, me.user_id, id).await?,
-        is_next: store
-            .next_step(me.user_id)
-            .await?
-            .is_some_and(|s| s.id == id),
+        is_next: store.next_step_id(me.user_id).await? == Some(id),
         dreams: current_dreams(&store, me.user_id).await?,
         step,
     })

@@ -255,6 +255,18 @@ impl Store {
         row.map(|r| step(self, r)).transpose()
     }
 
+    /// The id of the step the owner picked, while it is still open: for
+    /// the pages that only mark it, so its title is not unsealed for nothing.
+    pub async fn next_step_id(&self, owner: i64) -> Result<Option<i64>, StoreError> {
+        let row: Option<(i64,)> = sqlx::query_as(&format!(
+            "SELECT i.id FROM items i JOIN steps s ON s.item_id = i.id {PICKED}"
+        ))
+        .bind(owner)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|(id,)| id))
+    }
+
     /// The step the owner picked, while it is still open, and their newest
     /// `limit` open steps, which may hold it again: one query, not two, as
     /// each costs the home page a hand-off to the connection's thread.
