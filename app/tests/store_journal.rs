@@ -312,8 +312,12 @@ async fn the_home_page_reads_in_one_go_what_each_read_gives_alone() {
         };
 
         let home = store.journal_home(aino, sizes, today, from).await.unwrap();
-        assert_eq!(home.next_step, store.next_step(aino).await.unwrap());
         assert_eq!(home.next_step.as_ref().map(|s| s.id), Some(steps[3].id));
+        assert_eq!(
+            home.next_step,
+            store.step(aino, steps[3].id).await.unwrap(),
+            "read in one go as it reads alone"
+        );
         assert_eq!(home.dreams, store.newest_dreams(aino, 2).await.unwrap());
         assert_eq!(
             home.open_steps,
@@ -399,7 +403,6 @@ async fn the_next_step_is_picked_done_in_one_go_and_counted() {
             .await
             .unwrap();
         assert!(store.set_next_step(aino, b).await.unwrap());
-        assert_eq!(store.next_step(aino).await.unwrap().unwrap().id, b);
         assert_eq!(store.next_step_id(aino).await.unwrap(), Some(b));
         assert!(
             !store.set_next_step(bea, b).await.unwrap(),
@@ -413,11 +416,10 @@ async fn the_next_step_is_picked_done_in_one_go_and_counted() {
             .await
             .unwrap());
         assert_eq!(
-            store.next_step(aino).await.unwrap(),
+            store.next_step_id(aino).await.unwrap(),
             None,
             "done is no longer next"
         );
-        assert_eq!(store.next_step_id(aino).await.unwrap(), None);
         assert!(
             !store.set_next_step(aino, b).await.unwrap(),
             "a done step cannot be next"

@@ -53,7 +53,8 @@ const COLUMNS: &str =
      FROM items i JOIN steps s ON s.item_id = i.id
      LEFT JOIN dreams d ON d.item_id = s.dream_id";
 
-/// After `COLUMNS`: the step the owner ($1) picked, while it is open.
+/// After items `i` joined with their steps `s`: the step the owner ($1)
+/// picked, while it is open.
 const PICKED: &str = "JOIN users u ON u.next_step_id = i.id
      WHERE u.id = $1 AND i.owner_id = $1 AND s.status <> 'done'";
 
@@ -244,15 +245,6 @@ impl Store {
         .execute(&self.writer)
         .await?;
         Ok(done.rows_affected() == 1)
-    }
-
-    /// The step the owner picked, while it is still open.
-    pub async fn next_step(&self, owner: i64) -> Result<Option<Step>, StoreError> {
-        let row: Option<StepTuple> = sqlx::query_as(&format!("SELECT {COLUMNS} {PICKED}"))
-            .bind(owner)
-            .fetch_optional(&self.pool)
-            .await?;
-        row.map(|r| step(self, r)).transpose()
     }
 
     /// The id of the step the owner picked, while it is still open: for
