@@ -72,3 +72,28 @@ async fn sqlite_runs_in_wal_mode_with_foreign_keys_on() {
         .unwrap();
     assert_eq!(mode, "wal");
 }
+
+/// `.cargo/config.toml` builds SQLite without the page cache shared by all
+/// connections behind one lock, and without counting every allocation: a
+/// build that lost those flags would still pass every other test, only
+/// slower under load.
+#[tokio::test]
+async fn sqlite_is_built_without_process_wide_locks_on_reads() {
+    use sqlx::Connection;
+    let mut conn = sqlx::SqliteConnection::connect("sqlite::memory:")
+        .await
+        .unwrap();
+    let options: Vec<(String,)> = sqlx::query_as("PRAGMA compile_options")
+        .fetch_all(&mut conn)
+        .await
+        .unwrap();
+    let options: Vec<String> = options.into_iter().map(|(o,)| o).collect();
+    assert!(
+        options.iter().any(|o| o == "DEFAULT_MEMSTATUS=0"),
+        "{options:?}"
+    );
+    assert!(
+        !options.iter().any(|o| o == "ENABLE_MEMORY_MANAGEMENT"),
+        "{options:?}"
+    );
+}
