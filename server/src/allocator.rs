@@ -47,7 +47,7 @@ mod tests {
         // has that default, so this checks the number names the option.
         assert_eq!(purge_delay(), 1000);
         tune();
-        assert_eq!(purge_delay(), 10);
+        assert_eq!(purge_delay(), PURGE_AFTER_MS);
         // SAFETY: a plain getter of this process's flag.
         assert_eq!(
             unsafe { libc::prctl(libc::PR_GET_THP_DISABLE, 0, 0, 0, 0) },
