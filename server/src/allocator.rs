@@ -14,14 +14,14 @@ const PURGE_DELAY: mi_option_t = 15;
 /// How long freed memory stays before it goes back to the system. At 0
 /// mimalloc gave back, and soon set up again, memory that the next
 /// request reuses: at 10 ms a page costs about 5 % less CPU (`make bench`,
-/// README), for 1–2 MB more at the peak.
+/// PERFORMANCE.md), for 1–2 MB more at the peak.
 const PURGE_AFTER_MS: std::ffi::c_long = 10;
 
 /// Called first in `main`, before any thread starts. By default mimalloc 3
 /// keeps freed memory a second (ten in its arenas) before giving it back,
 /// and asks for transparent huge pages: a burst of requests left the
 /// server holding 120 MB or more long after it. With a short delay and
-/// without huge pages it holds what it uses (`make bench`, README).
+/// without huge pages it holds what it uses (`make bench`, PERFORMANCE.md).
 pub fn tune() {
     // SAFETY: plain option setters; nothing else runs yet.
     unsafe {

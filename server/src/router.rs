@@ -38,7 +38,7 @@ const MINUTE: Duration = Duration::from_secs(60);
 /// server's work for a page. At 1 a page is a little bigger (a home page
 /// 3.5 KB instead of 3.0 in brotli), still well within the first round trip
 /// of a slow connection; Chromium and Firefox, which ask for zstd, get it,
-/// smaller than brotli 1 at a third of its cost (README, "Performance").
+/// smaller than brotli 1 at a third of its cost (PERFORMANCE.md).
 /// Built files are served already compressed at the highest level.
 const PAGE_COMPRESSION: CompressionLevel = CompressionLevel::Precise(1);
 /// The largest request body: a long reflection, percent-encoded, fits

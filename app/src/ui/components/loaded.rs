@@ -8,8 +8,8 @@ use crate::ui::locale::use_texts;
 
 /// A page's data, fetched by a server function. The fetch is boxed: a
 /// server function's future holds its queries' futures, kilobytes of them,
-/// and a resource moves the future it starts several times (README,
-/// "Performance"); boxed, each move is a pointer's.
+/// and a resource moves the future it starts several times
+/// (PERFORMANCE.md); boxed, each move is a pointer's.
 pub fn fetch<S, T, Fut>(
     source: impl Fn() -> S + Send + Sync + 'static,
     fetcher: impl Fn(S) -> Fut + Send + Sync + 'static,
