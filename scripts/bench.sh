@@ -5,8 +5,9 @@
 # through the seeded people's session cookies. Prints requests/s, p50 and
 # p99 latency per route, each page's throughput as a share of /healthz
 # (the ceiling: one database round trip), the server's CPU time per request
-# (steadier than requests/s when something else shares the machine), and
-# its peak RSS (after each route, as the routes run in turn).
+# (steadier than requests/s when something else shares the machine), on
+# PostgreSQL its database processes' CPU time per request too, and the
+# server's peak RSS (after each route, as the routes run in turn).
 #
 # Settings (environment):
 #   BIN SITE            the release binary and site (from `make build`)
@@ -153,15 +154,45 @@ to_ms() {
 # The server's CPU time so far (user and system), in clock ticks.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
 
-declare -A RPS P50 P99 ERRORS HWM CPU
+# SQLite does a page's database work in the server's own threads, inside
+# its CPU time; PostgreSQL does it in processes of its own. On a
+# PostgreSQL on this machine (and with psql), each process serving this
+# database, as "pid ticks", so a route's cost can be told in full; the
+# bench's own psql is left out. Nothing where that cannot be read.
+db_ticks() {
+  case "$DATABASE_URL" in postgres*) ;; *) return 0 ;; esac
+  command -v psql >/dev/null || return 0
+  psql "$DATABASE_URL" -XAtc "SELECT pid FROM pg_stat_activity
+      WHERE datname = current_database() AND pid <> pg_backend_pid()" 2>/dev/null |
+    while read -r pid; do
+      grep -qs postgres "/proc/$pid/cmdline" &&
+        awk -v pid="$pid" '{print pid, $14 + $15}' "/proc/$pid/stat" 2>/dev/null
+    done || true
+}
+
+# Database CPU µs per request between two db_ticks: a process that started
+# during the run counts whole. "-" without both readings.
+db_cpu_us() {
+  local before="$1" after="$2" requests="$3"
+  [ -n "$after" ] || { echo -; return; }
+  awk -v hz="$(getconf CLK_TCK)" -v n="$requests" '
+    FNR == NR { start[$1] = $2; next }
+    { t += $2 - ($1 in start ? start[$1] : 0) }
+    END { printf "%.0f", (n > 0 ? (t / hz) * 1e6 / n : 0) }' <(echo "$before") <(echo "$after")
+}
+
+declare -A RPS P50 P99 ERRORS HWM CPU DB_CPU
 run() {
-  local kind="$1" before
+  local kind="$1" before db_before
   script "$kind"
+  db_before=$(db_ticks)
   before=$(cpu_ticks)
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/$kind.lua" "$BASE" \
     > "$WORK/$kind.out" 2>&1
   CPU[$kind]=$(awk -v t="$(( $(cpu_ticks) - before ))" -v hz="$(getconf CLK_TCK)" \
     '/ requests in / { printf "%.0f", (t / hz) * 1e6 / $1 }' "$WORK/$kind.out")
+  DB_CPU[$kind]=$(db_cpu_us "$db_before" "$(db_ticks)" \
+    "$(awk '/ requests in / {print $1}' "$WORK/$kind.out")")
   RPS[$kind]=$(awk '/^Requests\/sec:/ {print $2}' "$WORK/$kind.out")
   P50[$kind]=$(to_ms "$(awk '$1 == "50%" {print $2}' "$WORK/$kind.out")")
   P99[$kind]=$(to_ms "$(awk '$1 == "99%" {print $2}' "$WORK/$kind.out")")
@@ -186,10 +217,10 @@ done
 
 echo
 echo "Polku bench: $PARTICIPANTS participants x $ITEMS_PER items ($(( PARTICIPANTS * ITEMS_PER )) items), $GROUP_COUNT groups, on ${DATABASE_URL%%:*}; wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, Accept-Encoding: ${ACCEPT_ENCODING:-none}, $(nproc) cores"
-printf '%-40s %10s %10s %10s %10s %8s %8s %s\n' route "req/s" "p50 ms" "p99 ms" "vs healthz" "CPU us" "peak MB" errors
+printf '%-40s %10s %10s %10s %10s %8s %8s %8s %s\n' route "req/s" "p50 ms" "p99 ms" "vs healthz" "CPU us" "DB us" "peak MB" errors
 for kind in "${KINDS[@]}"; do
   ratio=$(awk -v a="${RPS[$kind]}" -v b="${RPS[healthz]:-0}" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
-  printf '%-40s %10s %10s %10s %10s %8s %8s %s\n' "${LABEL[$kind]}" "${RPS[$kind]}" "${P50[$kind]}" "${P99[$kind]}" "$ratio" "${CPU[$kind]}" "${HWM[$kind]}" "${ERRORS[$kind]}"
+  printf '%-40s %10s %10s %10s %10s %8s %8s %8s %s\n' "${LABEL[$kind]}" "${RPS[$kind]}" "${P50[$kind]}" "${P99[$kind]}" "$ratio" "${CPU[$kind]}" "${DB_CPU[$kind]:--}" "${HWM[$kind]}" "${ERRORS[$kind]}"
 done
 echo "server peak RSS (VmHWM): $(awk '/VmHWM/ {print $2, $3}' "/proc/$SERVER_PID/status")"
 # wrk drops its connections mid-request when it stops, as phones do; a
