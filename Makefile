@@ -31,8 +31,8 @@ ITEMS_PER ?= 50
 GROUPS ?=
 SEED_DATABASE_URL ?= sqlite://data/seed.db
 
-.PHONY: run build test size size-check seed bench bench-mobile tools rust-tools \
-        node-tools browser brotli wrk lighthouse apt-update lint test-rust test-e2e \
+.PHONY: run build test size size-check seed bench bench-count bench-mobile tools \
+        rust-tools node-tools browser brotli wrk valgrind lighthouse apt-update lint test-rust test-e2e \
         e2e-deps clean
 
 ## Build in release mode and serve at http://localhost:3000 on ./data/polku.db.
@@ -91,6 +91,12 @@ bench: build wrk
 	BIN=$(CARGO_TARGET_DIR)/release/polku SITE=$(SITE) ITEMS=$(ITEMS) ITEMS_PER=$(ITEMS_PER) \
 		BENCH_GROUPS=$(GROUPS) scripts/bench.sh
 
+## Instructions per request of the same routes, counted by valgrind
+## (scripts/bench-count.sh): the same for the same code, where req/s drift.
+bench-count: build valgrind
+	BIN=$(CARGO_TARGET_DIR)/release/polku SITE=$(SITE) ITEMS=$(ITEMS) ITEMS_PER=$(ITEMS_PER) \
+		BENCH_GROUPS=$(GROUPS) scripts/bench-count.sh
+
 ## Lighthouse, mobile profile, on the home page (signed in) and sign-in.
 bench-mobile: build browser lighthouse
 	BIN=$(CARGO_TARGET_DIR)/release/polku SITE=$(SITE) LIGHTHOUSE=$(LIGHTHOUSE) \
@@ -124,6 +130,10 @@ brotli:
 wrk:
 	@command -v wrk >/dev/null || { $(MAKE) --no-print-directory apt-update; \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
+
+valgrind:
+	@command -v valgrind >/dev/null || { $(MAKE) --no-print-directory apt-update; \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind; }
 
 # In a folder of its own: an install beside binaryen would prune it.
 lighthouse:

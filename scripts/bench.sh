@@ -9,96 +9,24 @@
 # PostgreSQL its database processes' CPU time per request too, and the
 # server's peak RSS (after each route, as the routes run in turn).
 #
-# Settings (environment):
-#   BIN SITE            the release binary and site (from `make build`)
-#   ITEMS               journal items in all (default 50000)
-#   ITEMS_PER           items per participant (default 50)
-#   BENCH_GROUPS        peer groups (default: one per 15 participants)
-#   BENCH_DATABASE_URL  where to seed and serve (default: a SQLite file
-#                       under BENCH_DIR, reused while it exists); a
-#                       postgres:// database must be empty of seed data,
-#                       unless BENCH_REUSE=yes
-#   BENCH_REUSE=yes     serve a PostgreSQL database an earlier run of the
-#                       same size seeded (its sessions file is kept)
+# Settings (environment): those of bench-serve.sh, and
 #   DURATION CONNECTIONS THREADS   wrk's -d (seconds), -c and -t
-#   ACCEPT_ENCODING     what each request accepts (default what Chromium
-#                       sends, so pages are compressed as a phone gets
-#                       them; empty for none, as in runs before 2026-12-05)
-#   ROUTES              which of healthz home journal group shared toggle
-#                       to run, in that order (default: all); healthz
-#                       first for the ratios
 set -euo pipefail
 
 command -v wrk >/dev/null || { echo "bench: wrk is missing (make wrk installs it)" >&2; exit 1; }
-BIN="${BIN:?BIN: the polku release binary}"
-SITE="${SITE:?SITE: the built site folder}"
-ITEMS="${ITEMS:-50000}"
-ITEMS_PER="${ITEMS_PER:-50}"
-ACCEPT_ENCODING="${ACCEPT_ENCODING-gzip, deflate, br, zstd}"
-PARTICIPANTS=$(( (ITEMS + ITEMS_PER - 1) / ITEMS_PER ))
-GROUP_COUNT="${BENCH_GROUPS:-$(( PARTICIPANTS / 15 > 0 ? PARTICIPANTS / 15 : 1 ))}"
 DURATION="${DURATION:-10}"
 CONNECTIONS="${CONNECTIONS:-64}"
 THREADS="${THREADS:-2}"
-BENCH_DIR="${BENCH_DIR:-${TMPDIR:-/tmp}/polku-bench}"
-mkdir -p "$BENCH_DIR"
-NAME="p${PARTICIPANTS}-i${ITEMS_PER}-g${GROUP_COUNT}"
-DATABASE_URL="${BENCH_DATABASE_URL:-sqlite://$BENCH_DIR/$NAME.db}"
-# Per backend: a PostgreSQL run must not overwrite a kept SQLite run's people.
-SESSIONS="$BENCH_DIR/$NAME.${DATABASE_URL%%:*}.sessions"
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/polku-bench-run.XXXXXX")
-SERVER_PID=
-cleanup() {
-  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+# shellcheck source=bench-serve.sh
+. "$(dirname "$0")/bench-serve.sh"
 
-case "$DATABASE_URL" in
-  sqlite:*) fresh=$([ -s "$SESSIONS" ] && [ -f "${DATABASE_URL#sqlite://}" ] && echo no || echo yes) ;;
-  # Only when asked: whether the database still holds the people of the
-  # kept sessions file cannot be told from here (`check` below fails if not).
-  *) fresh=$([ "${BENCH_REUSE:-}" = yes ] && [ -s "$SESSIONS" ] && echo no || echo yes) ;;
-esac
-if [ "$fresh" = yes ]; then
-  case "$DATABASE_URL" in sqlite:*) rm -f "${DATABASE_URL#sqlite://}"{,-wal,-shm} ;; esac
-  echo "bench: seeding $PARTICIPANTS participants x $ITEMS_PER items in $GROUP_COUNT groups"
-  started=$SECONDS
-  "$BIN" seed --database-url "$DATABASE_URL" --participants "$PARTICIPANTS" \
-    --items-per-participant "$ITEMS_PER" --groups "$GROUP_COUNT" --sessions 10 > "$SESSIONS.new"
-  mv "$SESSIONS.new" "$SESSIONS"
-  echo "bench: seeding took $((SECONDS - started)) s"
-else
-  echo "bench: reusing the seeded database $DATABASE_URL"
-fi
-
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-BASE="http://127.0.0.1:$PORT"
-ORIGIN="http://localhost:$PORT"
-RUST_LOG=warn "$BIN" serve --addr "127.0.0.1:$PORT" --database-url "$DATABASE_URL" \
-  --site-root "$SITE" > "$WORK/server.out" 2> "$WORK/server.log" &
-SERVER_PID=$!
-for _ in $(seq 100); do
-  curl -fs "$BASE/healthz" >/dev/null 2>&1 && break
-  sleep 0.2
-done
-curl -fs "$BASE/healthz" >/dev/null || { echo "bench: the server did not start" >&2; cat "$WORK/server.log" >&2; exit 1; }
-
-# One Lua table row per request kind: path, cookie, body. Each wrk thread
-# walks through the rows, so every request is a different person's.
+# One Lua table row per request: path, cookie, body. Each wrk thread walks
+# through the rows, so every request is a different person's.
 lua_rows() {
-  local kind="$1"
-  grep -v '^#' "$SESSIONS" | while read -r role user token group other; do
-    case "$kind:$role" in
-      home:participant) echo "{\"/\", \"$token\", nil}," ;;
-      journal:participant) echo "{\"/journal/reflections\", \"$token\", nil}," ;;
-      group:facilitator) echo "{\"/groups/$group\", \"$token\", nil}," ;;
-      shared:facilitator) echo "{\"/groups/$group/people/$other\", \"$token\", nil}," ;;
-      toggle:participant)
-        echo "{\"/api/share_set\", \"$token\", \"id=$other&choice=facilitators\"},"
-        echo "{\"/api/share_set\", \"$token\", \"id=$other&choice=nobody\"}," ;;
-      healthz:participant) echo "{\"/healthz\", nil, nil}," ;;
-    esac
+  rows "$1" | while read -r path token body; do
+    [ "$token" = - ] && token=nil || token="\"$token\""
+    [ "$body" = - ] && body=nil || body="\"$body\""
+    echo "{\"$path\", $token, $body},"
   done
 }
 
@@ -124,24 +52,6 @@ request = function()
 end
 EOF
 }
-
-# A page that is not what a signed-in person gets is no benchmark.
-check() {
-  local path="$1" token="$2" want="$3"
-  local body
-  body=$(curl -fs --compressed -H "Cookie: polku_session=$token" "$BASE$path") || {
-    echo "bench: GET $path failed" >&2; exit 1; }
-  grep -q "$want" <<<"$body" || { echo "bench: GET $path lacks '$want'" >&2; exit 1; }
-}
-read -r _ p_user p_token _ p_item < <(grep '^participant' "$SESSIONS" | head -1)
-read -r _ _ f_token f_group f_person < <(grep '^facilitator' "$SESSIONS" | head -1)
-check / "$p_token" "$p_user"
-check /journal/reflections "$p_token" "/journal/reflections/"
-check "/groups/$f_group" "$f_token" "/groups/$f_group/people/"
-check "/groups/$f_group/people/$f_person" "$f_token" "item-"
-status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: polku_session=$p_token" \
-  -H "Origin: $ORIGIN" --data "id=$p_item&choice=facilitators" "$BASE/api/share_set")
-case "$status" in 2??|3??) ;; *) echo "bench: share_set answered $status" >&2; exit 1 ;; esac
 
 # wrk prints latencies as 812.00us, 1.20ms or 1.05s: in milliseconds.
 to_ms() {
@@ -200,16 +110,6 @@ run() {
   ERRORS[$kind]=$(awk '/Non-2xx or 3xx/ {print $5} /Socket errors/ {print "socket:" $0}' "$WORK/$kind.out" | tr '\n' ' ')
 }
 
-# ROUTES picks some, e.g. "healthz shared" to see one page's memory alone.
-read -r -a KINDS <<<"${ROUTES:-healthz home journal group shared toggle}"
-declare -A LABEL=(
-  [healthz]="GET /healthz (ceiling)"
-  [home]="GET / (participant home)"
-  [journal]="GET /journal/reflections"
-  [group]="GET /groups/G (facilitator's group)"
-  [shared]="GET /groups/G/people/P (facilitator)"
-  [toggle]="POST /api/share_set (share/revoke)"
-)
 for kind in "${KINDS[@]}"; do
   echo "bench: ${LABEL[$kind]} for ${DURATION}s, $CONNECTIONS connections"
   run "$kind"

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# The server's instructions per request, counted by valgrind's callgrind
+# on a release server over loopback, as signed-in people (the database and
+# routes of bench.sh). A count is the same for the same binary, data and
+# requests however busy the machine is, so a change of a few percent in a
+# page's cost shows, where req/s drift 15-50 % between runs here. It is not
+# time: cache misses, the kernel's work and, on PostgreSQL, the database's
+# own processes are not in it; bench.sh measures those.
+#
+# Each route: WARMUP passes over its requests (every seeded person's, in
+# turn, one connection), then the counters are zeroed, ROUNDS passes are
+# counted, and the count is dumped. CALLGRIND_KEEP=dir keeps each route's
+# dump there for callgrind_annotate.
+#
+# Settings (environment): those of bench-serve.sh, and WARMUP (default 2),
+# ROUNDS (default 5).
+set -euo pipefail
+
+command -v valgrind >/dev/null && command -v callgrind_control >/dev/null ||
+  { echo "bench-count: valgrind is missing (apt-get install valgrind)" >&2; exit 1; }
+WARMUP="${WARMUP:-2}"
+ROUNDS="${ROUNDS:-5}"
+OUT_DIR=$(mktemp -d "${TMPDIR:-/tmp}/polku-callgrind.XXXXXX")
+# The server's start (migrations, key, pools) is not counted, and runs
+# faster: instrumentation is off until the first route's warm-up is done.
+SERVER_PREFIX="valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=$OUT_DIR/out"
+STARTUP_SECONDS="${STARTUP_SECONDS:-180}"
+# shellcheck source=bench-serve.sh
+. "$(dirname "$0")/bench-serve.sh"
+trap 'cleanup; rm -rf "$OUT_DIR"' EXIT
+
+# Sends each of a route's requests (lines of `rows`) PASSES times, on one
+# kept-alive connection; fails on any answer but 2xx or 3xx.
+send() {
+  local kind="$1" passes="$2"
+  rows "$kind" | python3 -c '
+import http.client, sys
+host, port = sys.argv[1].split(":")
+passes, accept, origin = int(sys.argv[2]), sys.argv[3], sys.argv[4]
+rows = [line.split() for line in sys.stdin if line.strip()]
+conn = http.client.HTTPConnection(host, int(port), timeout=600)
+for _ in range(passes):
+    for path, token, body in rows:
+        headers = {"Accept-Encoding": accept} if accept else {}
+        if token != "-":
+            headers["Cookie"] = "polku_session=" + token
+        if body == "-":
+            conn.request("GET", path, headers=headers)
+        else:
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+            headers["Origin"] = origin
+            conn.request("POST", path, body=body, headers=headers)
+        answer = conn.getresponse()
+        answer.read()
+        if answer.status >= 400:
+            sys.exit(f"bench-count: {path} answered {answer.status}")
+print(passes * len(rows))
+' "127.0.0.1:$PORT" "$passes" "$ACCEPT_ENCODING" "$ORIGIN"
+}
+
+declare -A IR
+dumps=0
+for kind in "${KINDS[@]}"; do
+  echo "bench-count: ${LABEL[$kind]}, $WARMUP passes of warm-up, $ROUNDS counted"
+  send "$kind" "$WARMUP" >/dev/null
+  callgrind_control --instr=on "$SERVER_PID" >/dev/null 2>&1
+  callgrind_control --zero "$SERVER_PID" >/dev/null 2>&1
+  requests=$(send "$kind" "$ROUNDS")
+  callgrind_control --dump="$kind" "$SERVER_PID" >/dev/null 2>&1
+  dumps=$((dumps + 1))
+  # Instructions (Ir) in this route's dump, over its requests.
+  total=$(awk '/^(summary|totals):/ {print $2; exit}' "$OUT_DIR/out.$dumps")
+  IR[$kind]=$(( total / requests ))
+  if [ -n "${CALLGRIND_KEEP:-}" ]; then
+    mkdir -p "$CALLGRIND_KEEP"
+    cp "$OUT_DIR/out.$dumps" "$CALLGRIND_KEEP/$kind.callgrind"
+  fi
+done
+
+echo
+echo "Polku instruction count: $PARTICIPANTS participants x $ITEMS_PER items, $GROUP_COUNT groups, on ${DATABASE_URL%%:*}; $ROUNDS passes after $WARMUP, Accept-Encoding: ${ACCEPT_ENCODING:-none}"
+printf '%-40s %14s %10s\n' route "instr/request" "x healthz"
+for kind in "${KINDS[@]}"; do
+  times=$(awk -v a="${IR[$kind]}" -v b="${IR[healthz]:-0}" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "-" }')
+  printf '%-40s %14s %10s\n' "${LABEL[$kind]}" "${IR[$kind]}" "$times"
+done
