@@ -7,22 +7,22 @@
 # time: cache misses, the kernel's work and, on PostgreSQL, the database's
 # own processes are not in it; bench.sh measures those.
 #
-# Each route: WARMUP passes over its requests (every seeded person's, in
-# turn, one connection), then the counters are zeroed, ROUNDS passes are
-# counted, and the count is dumped. CALLGRIND_KEEP=dir keeps each route's
-# dump there for callgrind_annotate.
+# WARMUP passes over each route's requests (every seeded person's, in
+# turn, on one connection), uncounted; then for each route the counters
+# are zeroed, ROUNDS passes are counted, and the count is dumped.
+# CALLGRIND_KEEP=dir keeps each route's dump there for callgrind_annotate.
 #
 # Settings (environment): those of bench-serve.sh, and WARMUP (default 2),
-# ROUNDS (default 5).
+# ROUNDS (default 10).
 set -euo pipefail
 
 command -v valgrind >/dev/null && command -v callgrind_control >/dev/null ||
-  { echo "bench-count: valgrind is missing (apt-get install valgrind)" >&2; exit 1; }
+  { echo "bench-count: valgrind is missing (make valgrind installs it)" >&2; exit 1; }
 WARMUP="${WARMUP:-2}"
-ROUNDS="${ROUNDS:-5}"
+ROUNDS="${ROUNDS:-10}"
 OUT_DIR=$(mktemp -d "${TMPDIR:-/tmp}/polku-callgrind.XXXXXX")
-# The server's start (migrations, key, pools) is not counted, and runs
-# faster: instrumentation is off until the first route's warm-up is done.
+# The server's start (migrations, key, pools) and the warm-up are not
+# counted, and run faster: instrumentation is off until they are done.
 SERVER_PREFIX="valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=$OUT_DIR/out"
 STARTUP_SECONDS="${STARTUP_SECONDS:-180}"
 # shellcheck source=bench-serve.sh
@@ -58,12 +58,20 @@ print(passes * len(rows))
 ' "127.0.0.1:$PORT" "$passes" "$ACCEPT_ENCODING" "$ORIGIN"
 }
 
+# Every route is warmed up before any is counted, so that what a first
+# request starts (statements prepared, connections opened, a log written
+# after the answer) is done, whatever the order of the routes.
+for kind in "${KINDS[@]}"; do
+  echo "bench-count: ${LABEL[$kind]}, $WARMUP passes of warm-up"
+  send "$kind" "$WARMUP" >/dev/null
+done
+sleep 1
+callgrind_control --instr=on "$SERVER_PID" >/dev/null 2>&1
+
 declare -A IR
 dumps=0
 for kind in "${KINDS[@]}"; do
-  echo "bench-count: ${LABEL[$kind]}, $WARMUP passes of warm-up, $ROUNDS counted"
-  send "$kind" "$WARMUP" >/dev/null
-  callgrind_control --instr=on "$SERVER_PID" >/dev/null 2>&1
+  echo "bench-count: ${LABEL[$kind]}, $ROUNDS passes counted"
   callgrind_control --zero "$SERVER_PID" >/dev/null 2>&1
   requests=$(send "$kind" "$ROUNDS")
   callgrind_control --dump="$kind" "$SERVER_PID" >/dev/null 2>&1
