@@ -58,6 +58,12 @@ print(passes * len(rows))
 ' "127.0.0.1:$PORT" "$passes" "$ACCEPT_ENCODING" "$ORIGIN"
 }
 
+# One command to the callgrind running the server.
+control() {
+  callgrind_control "$1" "$SERVER_PID" >/dev/null 2>&1 ||
+    { echo "bench-count: callgrind_control $1 failed" >&2; cat "$WORK/server.log" >&2; exit 1; }
+}
+
 # Every route is warmed up before any is counted, so that what a first
 # request starts (statements prepared, connections opened, a log written
 # after the answer) is done, whatever the order of the routes.
@@ -66,15 +72,15 @@ for kind in "${KINDS[@]}"; do
   send "$kind" "$WARMUP" >/dev/null
 done
 sleep 1
-callgrind_control --instr=on "$SERVER_PID" >/dev/null 2>&1
+control --instr=on
 
 declare -A IR
 dumps=0
 for kind in "${KINDS[@]}"; do
   echo "bench-count: ${LABEL[$kind]}, $ROUNDS passes counted"
-  callgrind_control --zero "$SERVER_PID" >/dev/null 2>&1
+  control --zero
   requests=$(send "$kind" "$ROUNDS")
-  callgrind_control --dump="$kind" "$SERVER_PID" >/dev/null 2>&1
+  control --dump="$kind"
   dumps=$((dumps + 1))
   # Instructions (Ir) in this route's dump, over its requests.
   total=$(awk '/^(summary|totals):/ {print $2; exit}' "$OUT_DIR/out.$dumps")
