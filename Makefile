@@ -32,8 +32,8 @@ GROUPS ?=
 SEED_DATABASE_URL ?= sqlite://data/seed.db
 
 .PHONY: run build test size size-check seed bench bench-count bench-mobile tools \
-        rust-tools node-tools browser brotli wrk valgrind lighthouse apt-update lint test-rust test-e2e \
-        e2e-deps clean
+        rust-tools node-tools browser brotli wrk valgrind lighthouse apt-update lint \
+        test-rust test-e2e e2e-deps clean
 
 ## Build in release mode and serve at http://localhost:3000 on ./data/polku.db.
 run: build
