@@ -67,7 +67,8 @@ read -r -a SERVER_PREFIX <<<"${SERVER_PREFIX:-}"
 RUST_LOG=warn "${SERVER_PREFIX[@]}" "$BIN" serve --addr "127.0.0.1:$PORT" \
   --database-url "$DATABASE_URL" --site-root "$SITE" > "$WORK/server.out" 2> "$WORK/server.log" &
 SERVER_PID=$!
-# Under valgrind the server takes a minute or so to start.
+# STARTUP_SECONDS: how long to wait for it to answer (bench-count.sh waits
+# longer, as valgrind slows the start).
 for _ in $(seq $(( ${STARTUP_SECONDS:-20} * 5 ))); do
   curl -fs "$BASE/healthz" >/dev/null 2>&1 && break
   sleep 0.2
