@@ -27,7 +27,6 @@ SERVER_PREFIX="valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file
 STARTUP_SECONDS="${STARTUP_SECONDS:-180}"
 # shellcheck source=bench-serve.sh
 . "$(dirname "$0")/bench-serve.sh"
-trap 'cleanup; rm -rf "$OUT_DIR"' EXIT
 
 # Sends each of a route's requests (lines of `rows`) PASSES times, on one
 # kept-alive connection; fails on any answer but 2xx or 3xx.

@@ -36,9 +36,11 @@ DATABASE_URL="${BENCH_DATABASE_URL:-sqlite://$BENCH_DIR/$NAME.db}"
 SESSIONS="$BENCH_DIR/$NAME.${DATABASE_URL%%:*}.sessions"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/polku-bench-run.XXXXXX")
 SERVER_PID=
+# Also removes the caller's OUT_DIR (bench-count.sh's callgrind dumps), so
+# that a failed seeding or start leaves nothing behind.
 cleanup() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
-  rm -rf "$WORK"
+  rm -rf "$WORK" ${OUT_DIR:+"$OUT_DIR"}
 }
 trap cleanup EXIT
 
