@@ -228,7 +228,7 @@ async fn the_home_page_gets_only_the_newest_open_dreams_and_steps_of_its_own() {
                 .await
                 .unwrap();
         }
-        let put_away = store.newest_dreams(aino, 1).await.unwrap()[0].id;
+        let put_away = store.dream_titles(aino, 1).await.unwrap()[0].id;
         assert!(store
             .set_dream_archived(aino, put_away, true)
             .await
@@ -244,7 +244,7 @@ async fn the_home_page_gets_only_the_newest_open_dreams_and_steps_of_its_own() {
             .unwrap();
 
         let titles = |items: Vec<String>| items.join(", ");
-        let dreams = store.newest_dreams(aino, 3).await.unwrap();
+        let dreams = store.dream_titles(aino, 3).await.unwrap();
         assert_eq!(
             titles(dreams.into_iter().map(|d| d.title).collect()),
             "Unelma 3, Unelma 2, Unelma 1",
@@ -256,7 +256,7 @@ async fn the_home_page_gets_only_the_newest_open_dreams_and_steps_of_its_own() {
             "Askel 3, Askel 2, Askel 1, Askel 0",
             "open ones only"
         );
-        assert!(store.newest_dreams(aino, 0).await.unwrap().is_empty());
+        assert!(store.dream_titles(aino, 0).await.unwrap().is_empty());
     })
     .await;
 }
@@ -318,7 +318,7 @@ async fn the_home_page_reads_in_one_go_what_each_read_gives_alone() {
             store.step(aino, steps[3].id).await.unwrap(),
             "read in one go as it reads alone"
         );
-        assert_eq!(home.dreams, store.newest_dreams(aino, 2).await.unwrap());
+        assert_eq!(home.dreams, store.dream_titles(aino, 2).await.unwrap());
         assert_eq!(
             home.open_steps,
             store.newest_open_steps(aino, 2).await.unwrap()

@@ -334,3 +334,46 @@ async fn a_plain_form_post_without_javascript_comes_back_with_its_error() {
     })
     .await;
 }
+
+/// A step's form keeps the step's dream as a choice when that dream is put
+/// away, so saving the form does not unlink it unasked; and the home page
+/// and the step forms carry a dream's title, never its meaning.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_step_keeps_its_put_away_dream_and_only_dream_titles_travel() {
+    on_each_database(|server, store| {
+        let mut cast = Cast::new(server.port, &store);
+        let owner = &mut cast.participant.browser;
+        let j = write_journal(owner);
+        let step = [("id", j.step.as_str())];
+        let reads: [(&str, &[(&str, &str)]); 3] = [
+            ("/api/journal_home", &[]),
+            ("/api/steps", &[("done", "false")]),
+            ("/api/step", &step),
+        ];
+        for (path, fields) in reads {
+            let text = owner.form(path, fields).text();
+            assert!(text.contains("Oma koti"), "{path} names the dream: {text}");
+            assert!(
+                !text.contains("Rauha"),
+                "{path} carries its meaning: {text}"
+            );
+        }
+
+        let archived = owner.form(
+            "/api/dream_archive",
+            &[("id", &j.dream), ("archived", "true")],
+        );
+        assert_eq!(archived.status, 200, "{}", archived.text());
+        let page = owner.page(&format!("/journal/steps/{}", j.step));
+        let option = format!(r#"<option value="{}" selected"#, j.dream);
+        let at = page
+            .find(&option)
+            .unwrap_or_else(|| panic!("no chosen dream in the step's form: {page}"));
+        let end = at + page[at..].find("</option>").unwrap();
+        assert!(page[at..end].ends_with(">Oma koti"), "{}", &page[at..end]);
+        // On a page of new steps, only current dreams are offered.
+        let steps = owner.page("/journal/steps");
+        assert!(!steps.contains("Oma koti</option>"), "{steps}");
+    })
+    .await;
+}

@@ -96,6 +96,14 @@ pub struct Dream {
     pub archived: bool,
 }
 
+/// A dream by its title alone, for links and choices: where its meaning is
+/// not shown, it is not read or unsealed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DreamTitle {
+    pub id: i64,
+    pub title: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Step {
     pub id: i64,

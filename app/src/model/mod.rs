@@ -39,9 +39,9 @@ pub use help::{
     tel_href, HelpService, ServiceText, SERVICE_OFFER_MAX, SERVICE_PHONE_MAX, SERVICE_TEXT_MAX,
 };
 pub use journal::{
-    validate_request_id, Dream, DreamText, ItemKind, LifeArea, MarkText, MilestoneEntry,
-    MilestoneMark, Page, Reflection, ReflectionText, Step, StepKind, StepStatus, StepText,
-    MEANING_MAX, MOODS, NOTE_MAX, PAGE_SIZE, REFLECTION_MAX, TITLE_MAX,
+    validate_request_id, Dream, DreamText, DreamTitle, ItemKind, LifeArea, MarkText,
+    MilestoneEntry, MilestoneMark, Page, Reflection, ReflectionText, Step, StepKind, StepStatus,
+    StepText, MEANING_MAX, MOODS, NOTE_MAX, PAGE_SIZE, REFLECTION_MAX, TITLE_MAX,
 };
 pub use local_time::{format_local, from_local, local_input, parse_local, to_local};
 pub use locale::Locale;

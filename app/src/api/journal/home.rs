@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::api::EventView;
 use crate::error::AppError;
-use crate::model::{Day, Dream, FeedbackView, ItemKind, Meeting, Step};
+use crate::model::{Day, DreamTitle, FeedbackView, ItemKind, Meeting, Step};
 
 /// Something done, for "recent achievements".
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -34,7 +34,7 @@ pub struct NoteView {
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct JournalHome {
     pub next_step: Option<Step>,
-    pub dreams: Vec<Dream>,
+    pub dreams: Vec<DreamTitle>,
     pub open_steps: Vec<Step>,
     pub achievements: Vec<AchievementView>,
     pub chart: Vec<MonthBar>,

@@ -1,13 +1,13 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::model::{Dream, Page, Step};
+use crate::model::{DreamTitle, Page, Step};
 
 /// A page of steps, and the person's current dreams to lead new ones to.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct StepList {
     pub page: Page<Step>,
-    pub dreams: Vec<Dream>,
+    pub dreams: Vec<DreamTitle>,
     pub next_step: Option<i64>,
 }
 
@@ -15,14 +15,21 @@ pub struct StepList {
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct StepDetail {
     pub step: Step,
-    pub dreams: Vec<Dream>,
+    pub dreams: Vec<DreamTitle>,
     pub is_next: bool,
     pub sharing: crate::api::ItemSharing,
 }
 
+/// How many current dreams a step can be led to from its form.
 #[cfg(feature = "ssr")]
-async fn current_dreams(store: &crate::store::Store, owner: i64) -> Result<Vec<Dream>, AppError> {
-    Ok(store.dreams(owner, false, None).await?.items)
+const DREAM_CHOICES: i64 = 100;
+
+#[cfg(feature = "ssr")]
+async fn current_dreams(
+    store: &crate::store::Store,
+    owner: i64,
+) -> Result<Vec<DreamTitle>, AppError> {
+    Ok(store.dream_titles(owner, DREAM_CHOICES).await?)
 }
 
 #[server(endpoint = "steps")]

@@ -4,7 +4,7 @@ use super::{
     apply_defaults, before, claim_request, insert_item, into_page, page_limit, settle_request,
     touch_item,
 };
-use crate::model::{Dream, DreamText, ItemKind, LifeArea, Page, ShareCategory};
+use crate::model::{Dream, DreamText, DreamTitle, ItemKind, LifeArea, Page, ShareCategory};
 use crate::store::{now, Column, Store, StoreError};
 
 type DreamTuple = (i64, String, String, String, Option<i64>);
@@ -119,14 +119,43 @@ impl Store {
         Ok(into_page(dreams, |d| d.id))
     }
 
-    /// The newest `limit` current dreams, for the home page: no more rows
-    /// read and unsealed than are shown.
-    pub async fn newest_dreams(&self, owner: i64, limit: i64) -> Result<Vec<Dream>, StoreError> {
-        self.dreams_before(&self.pool, owner, false, before(None), limit)
-            .await
+    /// The titles of the newest `limit` current dreams, for the home page
+    /// and a step's choice of dream: no more rows read, and no more fields
+    /// unsealed, than are shown.
+    pub async fn dream_titles(
+        &self,
+        owner: i64,
+        limit: i64,
+    ) -> Result<Vec<DreamTitle>, StoreError> {
+        self.dream_titles_in(&self.pool, owner, limit).await
     }
 
-    pub(in crate::store) async fn dreams_before<'c>(
+    pub(in crate::store) async fn dream_titles_in<'c>(
+        &self,
+        db: impl Executor<'c, Database = Any>,
+        owner: i64,
+        limit: i64,
+    ) -> Result<Vec<DreamTitle>, StoreError> {
+        let rows: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT i.id, d.title FROM items i JOIN dreams d ON d.item_id = i.id
+             WHERE i.owner_id = $1 AND i.kind = 'dream' AND d.archived_at IS NULL
+             ORDER BY i.id DESC LIMIT $2",
+        )
+        .bind(owner)
+        .bind(limit)
+        .fetch_all(db)
+        .await?;
+        rows.into_iter()
+            .map(|(id, title)| {
+                Ok(DreamTitle {
+                    id,
+                    title: self.open(Column::DreamTitle, &title)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn dreams_before<'c>(
         &self,
         db: impl Executor<'c, Database = Any>,
         owner: i64,

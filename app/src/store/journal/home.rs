@@ -1,7 +1,5 @@
-use crate::model::{CheckIn, Day, Dream, FeedbackView, ItemKind, Meeting, MentorLink, Step};
+use crate::model::{CheckIn, Day, DreamTitle, FeedbackView, ItemKind, Meeting, MentorLink, Step};
 use crate::store::{Achievement, EventRow, MonthCount, Store, StoreError};
-
-use super::before;
 
 /// How much of each list "My path" shows.
 #[derive(Clone, Copy, Debug)]
@@ -16,7 +14,7 @@ pub struct HomeSizes {
 #[derive(Clone, Debug)]
 pub struct HomeReads {
     pub next_step: Option<Step>,
-    pub dreams: Vec<Dream>,
+    pub dreams: Vec<DreamTitle>,
     /// Newest first; the next step may be among them.
     pub open_steps: Vec<Step>,
     pub achievements: Vec<Achievement>,
@@ -53,9 +51,7 @@ impl Store {
         Ok(HomeReads {
             next_step,
             open_steps,
-            dreams: self
-                .dreams_before(&mut *c, owner, false, before(None), sizes.dreams)
-                .await?,
+            dreams: self.dream_titles_in(&mut *c, owner, sizes.dreams).await?,
             achievements: self
                 .achievements_in(&mut *c, owner, sizes.achievements)
                 .await?,

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use super::form_error::{field_state, FormError};
 use crate::model::{
-    Day, Dream, Field, LifeArea, Reflection, Step, StepKind, MEANING_MAX, MOODS, REFLECTION_MAX,
-    TITLE_MAX,
+    Day, Dream, DreamTitle, Field, LifeArea, Reflection, Step, StepKind, MEANING_MAX, MOODS,
+    REFLECTION_MAX, TITLE_MAX,
 };
 use crate::ui::locale::use_texts;
 
@@ -89,11 +89,18 @@ pub fn DreamFields(
 pub fn StepFields(
     action: &'static str,
     key: String,
-    dreams: Vec<Dream>,
+    mut dreams: Vec<DreamTitle>,
     #[prop(optional)] step: Option<Step>,
     #[prop(optional)] dream: Option<i64>,
 ) -> impl IntoView {
     let t = use_texts();
+    // The step's own dream stays a choice when it is put away or not among
+    // the newest: else saving the form would unlink it unasked.
+    if let Some((id, title)) = step.as_ref().and_then(|s| s.dream.clone()) {
+        if !dreams.iter().any(|d| d.id == id) {
+            dreams.push(DreamTitle { id, title });
+        }
+    }
     let chosen_dream = step
         .as_ref()
         .and_then(|s| s.dream.as_ref().map(|d| d.0))
