@@ -8,7 +8,11 @@ use crate::ui::locale::use_texts;
 /// The frame of every page: a header with quick exit and the language
 /// switch, who is signed in, the page's content, and the bottom navigation
 /// within reach of a thumb. The person is looked up once for all of them,
-/// and decides the name and icon shown (see `HomeScreenLook`).
+/// and decides the name and icon shown (see `HomeScreenLook`). Each
+/// `Suspense` holds its `Suspend` itself, not a closure making one (see
+/// `loaded`), and erases its view's type: typed, it is spelled out in every
+/// route's type name, and those names took the debug build's strings past
+/// the 4 GB its debug info can address.
 #[component]
 pub fn Layout(title: &'static str, children: Children) -> impl IntoView {
     let t = use_texts();
@@ -19,13 +23,14 @@ pub fn Layout(title: &'static str, children: Children) -> impl IntoView {
         <a class="skip-link" href="#content">{t.skip_to_content}</a>
         <header class="top-bar">
             <Suspense>
-                {move || Suspend::new(async move {
+                {Suspend::new(async move {
                     let neutral = signed_in().await.is_some_and(|me| me.neutral);
                     let name = if neutral { t.neutral_app_name } else { t.app_name };
                     view! {
                         <HomeScreenLook neutral/>
                         <a class="brand" href="/">{name}</a>
                     }
+                    .into_any()
                 })}
             </Suspense>
             <QuickExit/>
@@ -37,13 +42,13 @@ pub fn Layout(title: &'static str, children: Children) -> impl IntoView {
                 {t.outbox_banner} " " <span class="count"></span>
             </a>
             <Suspense>
-                {move || Suspend::new(async move { view! { <AccountBar me=signed_in().await/> } })}
+                {Suspend::new(async move { view! { <AccountBar me=signed_in().await/> }.into_any() })}
             </Suspense>
             <h1>{title}</h1>
             {children()}
         </main>
         <Suspense>
-            {move || Suspend::new(async move { view! { <BottomNav me=signed_in().await/> } })}
+            {Suspend::new(async move { view! { <BottomNav me=signed_in().await/> }.into_any() })}
         </Suspense>
         <script src="/outbox-db.js" defer></script>
         <script src="/outbox.js" defer></script>

@@ -25,9 +25,16 @@ where
 /// A page's data, shown when it has arrived: the page waits for it on the
 /// server, so it is whole without JavaScript. A failure is said in the
 /// person's language.
+///
+/// The `Suspense` holds the `Suspend` itself. Given a closure instead, it
+/// would call it anew on each of its walks over its children (one to find
+/// the data read, one more once they have come) and on rendering, and
+/// build the page's view two or three times over; a `Suspend` keeps what
+/// it resolved. Pages are drawn on the server only (islands), so nothing
+/// is lost by its not being reactive.
 pub fn loaded<T, V>(
     data: Resource<Result<T, AppError>>,
-    render: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+    render: impl FnOnce(T) -> V + Send + 'static,
 ) -> impl IntoView
 where
     T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
@@ -36,15 +43,12 @@ where
     let t = use_texts();
     view! {
         <Suspense>
-            {move || {
-                let render = render.clone();
-                Suspend::new(async move {
-                    match data.await {
-                        Ok(data) => render(data).into_any(),
-                        Err(err) => view! { <p role="alert">{err.message(t)}</p> }.into_any(),
-                    }
-                })
-            }}
+            {Suspend::new(async move {
+                match data.await {
+                    Ok(data) => render(data).into_any(),
+                    Err(err) => view! { <p role="alert">{err.message(t)}</p> }.into_any(),
+                }
+            })}
         </Suspense>
     }
 }

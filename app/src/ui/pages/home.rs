@@ -20,7 +20,7 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <Layout title=t.home_title>
             <Suspense>
-                {move || Suspend::new(async move {
+                {Suspend::new(async move {
                     let journal = journal.await.ok().flatten();
                     match journal {
                         Some(mut journal) => {
