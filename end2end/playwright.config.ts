@@ -4,7 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 // One fresh SQLite database per run; the server is the real binary.
-const dataDir = mkdtempSync(join(tmpdir(), "polku-e2e-"));
+// Playwright loads this file again in each worker, which inherits the
+// folder made by the first load instead of making one of its own; the
+// global teardown removes it.
+const dataDir = process.env.POLKU_E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), "polku-e2e-"));
+process.env.POLKU_E2E_DATA_DIR = dataDir;
 export const databaseUrl = process.env.POLKU_E2E_DATABASE_URL ?? `sqlite://${dataDir}/polku.db`;
 process.env.POLKU_E2E_DATABASE_URL = databaseUrl;
 // What the server prints, among it the first-start admin invite.
@@ -20,6 +24,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [["list"]],
+  globalTeardown: "./teardown.ts",
   // The first-start invite works until anyone prints another, so the story
   // that uses it runs before everything else.
   projects: [
