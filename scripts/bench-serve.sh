@@ -34,6 +34,12 @@ NAME="p${PARTICIPANTS}-i${ITEMS_PER}-g${GROUP_COUNT}"
 DATABASE_URL="${BENCH_DATABASE_URL:-sqlite://$BENCH_DIR/$NAME.db}"
 # Per backend: a PostgreSQL run must not overwrite a kept SQLite run's people.
 SESSIONS="$BENCH_DIR/$NAME.${DATABASE_URL%%:*}.sessions"
+# A SQLite database's key is kept beside it. A PostgreSQL one's would
+# otherwise go to ./data/polku.key, the key of `make run`'s database.
+case "$DATABASE_URL" in
+  sqlite:*) ;;
+  *) export POLKU_KEY_FILE="${POLKU_KEY_FILE:-$BENCH_DIR/$NAME.${DATABASE_URL%%:*}.key}" ;;
+esac
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/polku-bench-run.XXXXXX")
 SERVER_PID=
 # Also removes the caller's OUT_DIR (bench-count.sh's callgrind dumps), so
