@@ -40,6 +40,12 @@ pub(super) async fn sqlite_pool(url: &str, size: u32) -> Result<AnyPool, sqlx::E
         // The file is in this process: a pooled connection cannot go
         // stale, so asking it first is only a wasted round trip.
         .test_before_acquire(false)
+        // Nor is there anything on a server to give back. sqlx would close
+        // a connection after ten idle minutes, and any after thirty; a new
+        // one prepares every statement again, so the first home page after
+        // a quiet spell cost 8.0 M instructions instead of 2.6 M.
+        .idle_timeout(None)
+        .max_lifetime(None)
         .after_connect(|conn, _| {
             Box::pin(async move {
                 for pragma in PRAGMAS {
