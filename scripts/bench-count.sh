@@ -88,6 +88,14 @@ for kind in "${KINDS[@]}"; do
   # Instructions (Ir) in this route's dump, over its requests.
   total=$(awk '/^(summary|totals):/ {print $2; exit}' "$OUT_DIR/out.$dumps")
   IR[$kind]=$(( total / requests ))
+  # SQLite statements prepared while counted are a cold server's cost, not
+  # the page's: say how much of the count they were.
+  prepared=$(callgrind_annotate --inclusive=yes --threshold=100 "$OUT_DIR/out.$dumps" |
+    awk '/sqlite3_prepare_v3/ && !n { gsub(",", "", $1); n = $1 } END { print n + 0 }')
+  if [ "$prepared" -gt 0 ]; then
+    awk -v p="$prepared" -v t="$total" -v r="${LABEL[$kind]}" \
+      'BEGIN { printf "bench-count: %s: %.2f %% of the count went to preparing statements\n", r, 100 * p / t }' >&2
+  fi
   if [ -n "${CALLGRIND_KEEP:-}" ]; then
     mkdir -p "$CALLGRIND_KEEP"
     cp "$OUT_DIR/out.$dumps" "$CALLGRIND_KEEP/$kind.callgrind"
