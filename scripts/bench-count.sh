@@ -16,7 +16,8 @@
 # ROUNDS (default 10).
 set -euo pipefail
 
-command -v valgrind >/dev/null && command -v callgrind_control >/dev/null ||
+command -v valgrind >/dev/null && command -v callgrind_control >/dev/null &&
+  command -v callgrind_annotate >/dev/null ||
   { echo "bench-count: valgrind is missing (make valgrind installs it)" >&2; exit 1; }
 # The pool hands its connections out in turn, and each prepares a statement
 # the first time it runs it: ten passes reach every connection with every
