@@ -24,6 +24,23 @@ test("a name that is too long is explained and nothing is created", async ({ pag
   expect(credentials).toHaveLength(0);
 });
 
+test.describe("an English-speaking phone", () => {
+  test.use({ locale: "en-GB" });
+
+  // The island takes its language from the page and reads the server's
+  // refusal by its name, both in the browser.
+  test("the passkey form explains a refusal in the page's language", async ({ page, context }) => {
+    const { cdp, authenticatorId } = await withPasskeyAuthenticator(context, page);
+    await page.goto(adminInvite());
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await page.getByLabel("The name others see").fill("   ");
+    await page.getByRole("button", { name: "Create a passkey and join" }).tap();
+    await expect(page.getByRole("alert")).toHaveText("Write a name of 1–40 characters.");
+    const { credentials } = await cdp.send("WebAuthn.getCredentials", { authenticatorId });
+    expect(credentials).toHaveLength(0);
+  });
+});
+
 test.describe("with JavaScript off", () => {
   test.use({ javaScriptEnabled: false });
 

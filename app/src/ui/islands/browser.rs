@@ -7,15 +7,15 @@
 //! checks everything.
 
 use js_sys::{Array, Object, Reflect, Uint8Array, JSON};
-use serde::Deserialize;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use super::b64url;
+use super::{b64url, page, refusal};
 use crate::error::AppError;
 use crate::model::Locale;
 
-pub async fn join(code: String, name: String, locale: Locale) -> Result<(), AppError> {
+pub async fn join(name: String, locale: Locale) -> Result<(), AppError> {
+    let code = page::code();
     let challenge = begin(
         "join_begin",
         &[
@@ -49,7 +49,8 @@ pub async fn add_passkey() -> Result<(), AppError> {
     finish("passkey_add_finish", create(challenge).await?).await
 }
 
-pub async fn recover(code: String) -> Result<(), AppError> {
+pub async fn recover() -> Result<(), AppError> {
+    let code = page::code();
     let challenge = begin("recovery_begin", &[("code", &code)]).await?;
     finish("recovery_finish", create(challenge).await?).await
 }
@@ -118,10 +119,9 @@ async fn call(endpoint: &str, content_type: &str, body: &str) -> Result<JsValue,
 /// plain variants (`"PasskeyFailed"`); anything else reads as the server's
 /// fault.
 fn refusal(answer: &JsValue) -> AppError {
-    use serde::de::value::{Error, StrDeserializer};
     answer
         .as_string()
-        .and_then(|name| AppError::deserialize(StrDeserializer::<Error>::new(&name)).ok())
+        .and_then(|name| refusal::named(&name))
         .unwrap_or(AppError::Internal)
 }
 

@@ -4,7 +4,10 @@
 pub mod b64url;
 #[cfg(feature = "hydrate")]
 mod browser;
+mod page;
 mod passkey;
+#[cfg(any(feature = "hydrate", test))]
+mod refusal;
 
 pub use passkey::{AddPasskeyButton, ConfirmButton, JoinForm, RecoverButton, SignInButton};
 

@@ -9,12 +9,14 @@ use leptos::html::{Input, Select};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::page;
 use crate::error::AppError;
 use crate::i18n::{ceremony_texts, endonym};
 use crate::model::{Locale, DISPLAY_NAME_MAX};
 
 #[island]
-pub fn JoinForm(code: String, locale: Locale) -> impl IntoView {
+pub fn JoinForm() -> impl IntoView {
+    let locale = page::locale();
     let t = ceremony_texts(locale);
     let name = NodeRef::<Input>::new();
     let language = NodeRef::<Select>::new();
@@ -26,7 +28,7 @@ pub fn JoinForm(code: String, locale: Locale) -> impl IntoView {
             .get()
             .and_then(|s| Locale::parse(&s.value()))
             .unwrap_or(locale);
-        ceremony.run(browser::join(code.clone(), display_name, chosen));
+        ceremony.run(browser::join(display_name, chosen));
     };
     view! {
         <form class="stack" on:submit=on_submit>
@@ -60,7 +62,8 @@ pub fn JoinForm(code: String, locale: Locale) -> impl IntoView {
 }
 
 #[island]
-pub fn SignInButton(locale: Locale) -> impl IntoView {
+pub fn SignInButton() -> impl IntoView {
+    let locale = page::locale();
     let ceremony = Attempt::new(locale, "/");
     ceremony.button(ceremony_texts(locale).sign_in_button, browser::sign_in)
 }
@@ -68,7 +71,8 @@ pub fn SignInButton(locale: Locale) -> impl IntoView {
 /// Proves it is still you, then shows the page again with the actions that
 /// needed it open.
 #[island]
-pub fn ConfirmButton(locale: Locale) -> impl IntoView {
+pub fn ConfirmButton() -> impl IntoView {
+    let locale = page::locale();
     let ceremony = Attempt::new(locale, "/devices");
     ceremony.button(ceremony_texts(locale).confirm_button, browser::confirm)
 }
@@ -76,7 +80,8 @@ pub fn ConfirmButton(locale: Locale) -> impl IntoView {
 /// Adds a passkey on this device, asking for a confirmation first if the
 /// last one is too old.
 #[island]
-pub fn AddPasskeyButton(locale: Locale) -> impl IntoView {
+pub fn AddPasskeyButton() -> impl IntoView {
+    let locale = page::locale();
     let ceremony = Attempt::new(locale, "/devices");
     ceremony.button(
         ceremony_texts(locale).add_passkey_button,
@@ -86,11 +91,10 @@ pub fn AddPasskeyButton(locale: Locale) -> impl IntoView {
 
 /// Makes a new passkey from a recovery link.
 #[island]
-pub fn RecoverButton(code: String, locale: Locale) -> impl IntoView {
+pub fn RecoverButton() -> impl IntoView {
+    let locale = page::locale();
     let ceremony = Attempt::new(locale, "/");
-    ceremony.button(ceremony_texts(locale).recover_button, move || {
-        browser::recover(code.clone())
-    })
+    ceremony.button(ceremony_texts(locale).recover_button, browser::recover)
 }
 
 /// One passkey ceremony at a time: busy while it runs, then either the next
@@ -181,7 +185,7 @@ use super::browser;
 mod browser {
     use super::{AppError, Locale};
 
-    pub async fn join(_code: String, _name: String, _locale: Locale) -> Result<(), AppError> {
+    pub async fn join(_name: String, _locale: Locale) -> Result<(), AppError> {
         Err(AppError::Internal)
     }
 
@@ -197,7 +201,7 @@ mod browser {
         Err(AppError::Internal)
     }
 
-    pub async fn recover(_code: String) -> Result<(), AppError> {
+    pub async fn recover() -> Result<(), AppError> {
         Err(AppError::Internal)
     }
 

@@ -8,7 +8,7 @@ use crate::api::{
 use crate::model::{format_date, Field, PASSKEY_LABEL_MAX};
 use crate::ui::components::{fetch, loaded, Card, FormError, Layout};
 use crate::ui::islands::{AddPasskeyButton, ConfirmButton};
-use crate::ui::locale::{use_locale, use_texts};
+use crate::ui::locale::use_texts;
 
 /// The person's passkeys, signed-in browsers and account history; a lost
 /// phone can be signed out from here. Plain forms, so it works without
@@ -25,7 +25,6 @@ pub fn DevicesPage() -> impl IntoView {
 #[component]
 fn Devices(list: DeviceList) -> impl IntoView {
     let t = use_texts();
-    let locale = use_locale();
     let only_one = list.passkeys.len() == 1;
     let confirmed = list.confirmed;
     let neutral = list.neutral;
@@ -45,10 +44,10 @@ fn Devices(list: DeviceList) -> impl IntoView {
             } else {
                 Some(view! {
                     <p class="hint">{t.confirm_hint}</p>
-                    <ConfirmButton locale/>
+                    <ConfirmButton/>
                 })
             }}
-            <AddPasskeyButton locale/>
+            <AddPasskeyButton/>
         </Card>
         <Card id="sessions" title=t.sessions_title>
             <ul class="rows">

@@ -4,7 +4,7 @@ use leptos::server_fn::ServerFn;
 use crate::api::{check_invite, AcceptInvite, InviteStatus};
 use crate::ui::components::{fetch, loaded, param, FormError, Layout};
 use crate::ui::islands::JoinForm;
-use crate::ui::locale::{use_locale, use_texts};
+use crate::ui::locale::use_texts;
 
 /// Opening an invite: a new person chooses a name and makes a passkey; a
 /// person already signed in takes it for their own account.
@@ -41,7 +41,7 @@ fn Invite(status: InviteStatus) -> impl IntoView {
         }
         .into_any()
     } else {
-        view! { <JoinForm code locale=use_locale()/> }.into_any()
+        view! { <JoinForm/> }.into_any()
     };
     view! {
         <p class="invite-valid">

@@ -3,13 +3,12 @@ use leptos::prelude::*;
 use crate::api::{check_recovery, RecoveryStatus};
 use crate::ui::components::{fetch, loaded, param, Layout};
 use crate::ui::islands::RecoverButton;
-use crate::ui::locale::{use_locale, use_texts};
+use crate::ui::locale::use_texts;
 
 /// Opened on the new phone: makes a passkey there for the account.
 #[component]
 pub fn RecoverPage() -> impl IntoView {
     let t = use_texts();
-    let locale = use_locale();
     let status = fetch(|| param("code"), check_recovery);
     view! {
         <Layout title=t.recover_title>
@@ -20,7 +19,7 @@ pub fn RecoverPage() -> impl IntoView {
                         view! {
                             <p>{t.recover_lead} " " <strong>{display_name}</strong></p>
                             <p class="hint">{t.recover_hint}</p>
-                            <RecoverButton code=param("code") locale/>
+                            <RecoverButton/>
                         }
                             .into_any()
                     }

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::ui::components::Layout;
 use crate::ui::islands::SignInButton;
-use crate::ui::locale::{use_locale, use_texts};
+use crate::ui::locale::use_texts;
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
@@ -10,7 +10,7 @@ pub fn SignInPage() -> impl IntoView {
     view! {
         <Layout title=t.sign_in_title>
             <p>{t.sign_in_lead}</p>
-            <SignInButton locale=use_locale()/>
+            <SignInButton/>
         </Layout>
     }
 }
