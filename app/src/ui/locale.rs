@@ -20,8 +20,8 @@ pub fn request_locale() -> Locale {
         .unwrap_or_default()
 }
 
-/// Pages are not rendered in the browser in islands mode; islands get their
-/// language as a prop.
+/// Pages are not rendered in the browser in islands mode; islands read
+/// their language from the page (`ui/islands/page.rs`).
 #[cfg(not(feature = "ssr"))]
 pub fn request_locale() -> Locale {
     Locale::default()

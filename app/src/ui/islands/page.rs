@@ -24,7 +24,7 @@ pub fn locale() -> Locale {
 }
 
 /// The last part of the page's address: the code of `/invite/CODE` and
-/// `/recover/CODE`. The server checks it, as it did when it came as a prop.
+/// `/recover/CODE`, which the server checks.
 #[cfg(feature = "hydrate")]
 pub fn code() -> String {
     let path = web_sys::window()
