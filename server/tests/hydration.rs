@@ -28,6 +28,12 @@ fn assert_no_wasm(who: &str, path: &str, page: &str) {
 
 fn assert_wasm(who: &str, path: &str, page: &str) {
     assert!(page.contains(ISLAND), "{who} {path} has its island: {page}");
+    // Props go into the page as JSON for serde_json to decode in the
+    // browser: 13 KB more wasm for every passkey page (ui/islands/page.rs).
+    assert!(
+        !page.contains("data-props"),
+        "{who} {path}'s islands take no props: {page}"
+    );
     for wasm in WASM {
         assert!(page.contains(wasm), "{who} {path} loads {wasm}");
     }
