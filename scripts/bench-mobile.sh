@@ -41,15 +41,17 @@ for _ in $(seq 100); do
   sleep 0.2
 done
 
+# Chromium leaves a folder for its singleton socket in TMPDIR each time it
+# runs, so Lighthouse gets the bench's own folder, removed at the end.
 # Lighthouse now and then loses the trace of a page load in headless
-# Chromium (NO_NAVSTART: two runs of six, 2026-12-06), and the bench
-# stopped there. Such a run is made again, three tries in all; any other
+# Chromium (NO_NAVSTART: in two benches of seven, 2026-12-06), and the
+# bench stopped there. Such a run is made again, three tries in all; any other
 # failure stops the bench.
 audit() {
   local name="$1" path="$2" headers="$3" run try
   for run in $(seq "$RUNS"); do
     for try in 1 2 3; do
-      "$LIGHTHOUSE" "$BASE$path" --quiet --output=json --output-path="$WORK/$name-$run.json" \
+      TMPDIR="$WORK" "$LIGHTHOUSE" "$BASE$path" --quiet --output=json --output-path="$WORK/$name-$run.json" \
         --only-categories=performance,accessibility,best-practices \
         --chrome-flags="$FLAGS" --extra-headers="$headers" >/dev/null 2>"$WORK/$name-$run.log" && break
       if [ "$try" -lt 3 ] && grep -q NO_NAVSTART "$WORK/$name-$run.log"; then
