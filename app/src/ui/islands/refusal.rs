@@ -20,7 +20,7 @@ pub fn named(name: &str) -> Option<AppError> {
 
 /// "Not the name of a plain variant", and nothing more.
 #[derive(Debug)]
-pub struct NotPlain;
+struct NotPlain;
 
 impl fmt::Display for NotPlain {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
