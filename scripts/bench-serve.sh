@@ -17,9 +17,12 @@
 #   ACCEPT_ENCODING     what each request accepts (default what Chromium
 #                       sends, so pages are compressed as a phone gets
 #                       them; empty for none, as in runs before 2026-12-05)
-#   ROUTES              which of healthz home journal group shared toggle
-#                       to run, in that order (default: all); healthz
-#                       first for the ratios
+#   ROUTES              which of healthz floor home journal group shared
+#                       toggle to run, in that order (default: all);
+#                       healthz first for the ratios. `floor` is the
+#                       sign-in page, signed out: a page rendered in the
+#                       same layout with no database read, the least any
+#                       page costs
 
 BIN="${BIN:?BIN: the polku release binary}"
 SITE="${SITE:?SITE: the built site folder}"
@@ -97,6 +100,7 @@ rows() {
         echo "/api/share_set $token id=$other&choice=facilitators"
         echo "/api/share_set $token id=$other&choice=nobody" ;;
       healthz:participant) echo "/healthz - -" ;;
+      floor:participant) echo "/sign-in - -" ;;
     esac
   done
 }
@@ -104,13 +108,15 @@ rows() {
 # A page that is not what a signed-in person gets is no benchmark.
 check() {
   local path="$1" token="$2" want="$3"
-  local body
-  body=$(curl -fs --compressed -H "Cookie: polku_session=$token" "$BASE$path") || {
+  local body cookie=()
+  [ "$token" = - ] || cookie=(-H "Cookie: polku_session=$token")
+  body=$(curl -fs --compressed "${cookie[@]}" "$BASE$path") || {
     echo "bench: GET $path failed" >&2; exit 1; }
   grep -q "$want" <<<"$body" || { echo "bench: GET $path lacks '$want'" >&2; exit 1; }
 }
 read -r _ p_user p_token _ p_item < <(grep '^participant' "$SESSIONS" | head -1)
 read -r _ _ f_token f_group f_person < <(grep '^facilitator' "$SESSIONS" | head -1)
+check /sign-in - "SignInButton"
 check / "$p_token" "$p_user"
 check /journal/reflections "$p_token" "/journal/reflections/"
 check "/groups/$f_group" "$f_token" "/groups/$f_group/people/"
@@ -119,9 +125,10 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: polku_session=$p_tok
   -H "Origin: $ORIGIN" --data "id=$p_item&choice=facilitators" "$BASE/api/share_set")
 case "$status" in 2??|3??) ;; *) echo "bench: share_set answered $status" >&2; exit 1 ;; esac
 
-read -r -a KINDS <<<"${ROUTES:-healthz home journal group shared toggle}"
+read -r -a KINDS <<<"${ROUTES:-healthz floor home journal group shared toggle}"
 declare -A LABEL=(
   [healthz]="GET /healthz (ceiling)"
+  [floor]="GET /sign-in (signed out, no database)"
   [home]="GET / (participant home)"
   [journal]="GET /journal/reflections"
   [group]="GET /groups/G (facilitator's group)"
