@@ -105,7 +105,8 @@ rows() {
   done
 }
 
-# A page that is not what a signed-in person gets is no benchmark.
+# A page that is not what its route stands for (a signed-in person's page,
+# or for the floor the sign-in page) is no benchmark. No token: no cookie.
 check() {
   local path="$1" token="$2" want="$3"
   local body cookie=()
