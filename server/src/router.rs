@@ -1,13 +1,16 @@
 use std::time::Duration;
 
+use axum::body::Body;
 use axum::extract::FromRef;
 use axum::routing::get;
 use axum::Router;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower::ServiceBuilder;
 use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::map_request_body::MapRequestBodyLayer;
 use tower_http::services::ServeDir;
 
 use app::auth::{AuthConfig, CallerCache, GuessLimits, RateLimiter};
@@ -77,22 +80,33 @@ pub fn router(state: AppState) -> Router {
         .fallback(axum::handler::HandlerWithoutStateExt::into_service(
             not_found,
         ));
-    Router::new()
+    let guesses = RateLimiter::new(state.guesses_per_minute, MINUTE);
+    let routes = Router::new()
         .route("/healthz", get(healthz))
         .leptos_routes_with_context(&state, routes, context, app)
         .fallback_service(files)
-        .layer(axum::middleware::from_fn(run_to_end))
-        .layer(axum::middleware::from_fn(error_status::set_status))
-        .layer(axum::middleware::from_fn_with_state(
-            RateLimiter::new(state.guesses_per_minute, MINUTE),
-            rate_limit::limit,
-        ))
+        .with_state(state);
+    // Around the whole router, not through `Router::layer`: that wraps
+    // every route in each layer and boxes it again, and a request then
+    // copies its route's whole stack once per layer (28 boxes for these
+    // seven). Outermost first.
+    let layered = ServiceBuilder::new()
+        .layer(CompressionLayer::new().quality(PAGE_COMPRESSION))
+        .layer(axum::middleware::from_fn_with_state(https, headers::set))
+        .layer(RequestBodyLimitLayer::new(BODY_MAX))
+        // The limit passes on a body type of its own; the middleware
+        // below takes axum's.
+        .layer(MapRequestBodyLayer::new(Body::new))
         .layer(axum::middleware::from_fn_with_state(
             origin,
             same_origin::guard,
         ))
-        .layer(RequestBodyLimitLayer::new(BODY_MAX))
-        .layer(axum::middleware::from_fn_with_state(https, headers::set))
-        .layer(CompressionLayer::new().quality(PAGE_COMPRESSION))
-        .with_state(state)
+        .layer(axum::middleware::from_fn_with_state(
+            guesses,
+            rate_limit::limit,
+        ))
+        .layer(axum::middleware::from_fn(error_status::set_status))
+        .layer(axum::middleware::from_fn(run_to_end))
+        .service(routes);
+    Router::new().fallback_service(layered)
 }
