@@ -51,11 +51,11 @@ const BODY_MAX: usize = 256 * 1024;
 /// Pages and server functions get the store through Leptos' context; plain
 /// routes through axum's state.
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let pages = generate_route_list(App);
     let store = state.store.clone();
     let auth = state.auth.clone();
     let per_code = GuessLimits(RateLimiter::new(TRIES_PER_CODE, MINUTE));
-    let origin: std::sync::Arc<str> = state.auth.origin.as_str().into();
+    let origin = state.auth.origin.clone();
     let https = Https(origin.starts_with("https://"));
     let context = move || {
         provide_context(store.clone());
@@ -83,7 +83,7 @@ pub fn router(state: AppState) -> Router {
     let guesses = RateLimiter::new(state.guesses_per_minute, MINUTE);
     let routes = Router::new()
         .route("/healthz", get(healthz))
-        .leptos_routes_with_context(&state, routes, context, app)
+        .leptos_routes_with_context(&state, pages, context, app)
         .fallback_service(files)
         .with_state(state);
     // Around the whole router, not through `Router::layer`: that wraps

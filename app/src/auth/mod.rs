@@ -38,7 +38,8 @@ pub const CONFIRMATION_SECS: i64 = 10 * 60;
 pub struct AuthConfig {
     pub webauthn: Arc<Webauthn>,
     /// What people open, e.g. `https://polku.example.fi`; links start with it.
-    pub origin: String,
+    /// Shared, not owned: the config is cloned into every request's context.
+    pub origin: Arc<str>,
     /// Cookies get `Secure` and the `__Host-` prefix when served over https.
     pub secure_cookies: bool,
     pub limits: SessionLimits,
@@ -58,7 +59,7 @@ impl AuthConfig {
             })?;
         Ok(Self {
             webauthn: Arc::new(webauthn),
-            origin: url.origin().ascii_serialization(),
+            origin: url.origin().ascii_serialization().into(),
             secure_cookies: url.scheme() == "https",
             limits,
         })

@@ -111,14 +111,14 @@ async fn call(endpoint: &str, content_type: &str, body: &str) -> Result<JsValue,
     if response.ok() {
         Ok(answer)
     } else {
-        Err(refusal(&answer))
+        Err(refused_with(&answer))
     }
 }
 
 /// The error a server function answered with. Ceremonies only refuse with
 /// plain variants (`"PasskeyFailed"`); anything else reads as the server's
 /// fault.
-fn refusal(answer: &JsValue) -> AppError {
+fn refused_with(answer: &JsValue) -> AppError {
     answer
         .as_string()
         .and_then(|name| refusal::named(&name))
