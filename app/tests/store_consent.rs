@@ -138,6 +138,14 @@ async fn nothing_is_seen_until_it_is_shared_and_then_only_by_its_audience() {
     .await;
 }
 
+/// Shares the item with the facilitators until a second ago: expired.
+async fn share_until_a_second_ago(store: &Store, owner: i64, item: i64) {
+    store
+        .share(owner, item, Audience::Facilitators, Some(unix_now() - 1))
+        .await
+        .unwrap();
+}
+
 #[tokio::test]
 async fn revoking_expiring_and_leaving_each_end_the_view_at_once() {
     on_each_backend(|store| async move {
@@ -157,10 +165,7 @@ async fn revoking_expiring_and_leaving_each_end_the_view_at_once() {
             .await
             .is_empty());
 
-        store
-            .share(w.owner, a, Audience::Facilitators, Some(unix_now() - 1))
-            .await
-            .unwrap();
+        share_until_a_second_ago(&store, w.owner, a).await;
         assert!(
             seen_by(&store, w.facilitator, w.owner, &[a])
                 .await
@@ -197,6 +202,58 @@ async fn revoking_expiring_and_leaving_each_end_the_view_at_once() {
         assert!(seen_by(&store, w.facilitator, w.owner, &[a])
             .await
             .is_empty());
+    })
+    .await;
+}
+
+/// Sharing what is shared already changes its expiry and nothing else: the
+/// item keeps its one share, granted when it was, and is not new again to
+/// a viewer who has seen it.
+#[tokio::test]
+async fn sharing_again_changes_only_the_expiry() {
+    on_each_backend(|store| async move {
+        let w = world(&store).await;
+        let a = reflection(&store, w.owner, 1).await;
+        let later = unix_now() + 3_600;
+        store
+            .share(w.owner, a, Audience::Facilitators, Some(later))
+            .await
+            .unwrap();
+        let granted = store.shares_of(w.owner, a).await.unwrap()[0].granted_at;
+        assert_eq!(seen_by(&store, w.facilitator, w.owner, &[a]).await, [a]);
+        let counts = |store: Store| async move {
+            store
+                .shared_counts(w.facilitator, &[w.owner])
+                .await
+                .unwrap()
+        };
+        assert_eq!(counts(store.clone()).await, [(w.owner, 1, 0)], "seen");
+
+        // Past the visit's second, so a share granted anew would be newer.
+        tokio::time::sleep(std::time::Duration::from_millis(1_100)).await;
+        assert!(store
+            .share(w.owner, a, Audience::Facilitators, None)
+            .await
+            .unwrap());
+        let shares = store.shares_of(w.owner, a).await.unwrap();
+        assert_eq!(shares.len(), 1);
+        assert_eq!(
+            (shares[0].granted_at, shares[0].expires_at),
+            (granted, None)
+        );
+        assert_eq!(
+            counts(store.clone()).await,
+            [(w.owner, 1, 0)],
+            "not new again"
+        );
+
+        share_until_a_second_ago(&store, w.owner, a).await;
+        assert!(
+            seen_by(&store, w.facilitator, w.owner, &[a])
+                .await
+                .is_empty(),
+            "expired at once"
+        );
     })
     .await;
 }

@@ -99,27 +99,21 @@ impl Store {
             }
         }
         end_shares.execute(&mut *tx).await?;
+        // A new share, or a new expiry for the active one: the unique index
+        // on active shares (`shares_active`) tells which, in one statement,
+        // where an update that found nothing was followed by an insert.
         for audience in Audience::ALL.into_iter().filter(|a| audiences.contains(a)) {
-            let kept = sqlx::query(
-                "UPDATE shares SET expires_at = $1
-                 WHERE item_id = $2 AND audience = $3 AND revoked_at IS NULL",
+            sqlx::query(
+                "INSERT INTO shares (item_id, audience, granted_at, expires_at) VALUES ($1, $2, $3, $4)
+                 ON CONFLICT (item_id, audience) WHERE revoked_at IS NULL
+                 DO UPDATE SET expires_at = excluded.expires_at",
             )
-            .bind(expires_at)
             .bind(item)
             .bind(audience.as_str())
+            .bind(at)
+            .bind(expires_at)
             .execute(&mut *tx)
             .await?;
-            if kept.rows_affected() == 0 {
-                sqlx::query(
-                    "INSERT INTO shares (item_id, audience, granted_at, expires_at) VALUES ($1, $2, $3, $4)",
-                )
-                .bind(item)
-                .bind(audience.as_str())
-                .bind(at)
-                .bind(expires_at)
-                .execute(&mut *tx)
-                .await?;
-            }
         }
         tx.commit().await?;
         Ok(true)
