@@ -73,6 +73,75 @@ async fn sqlite_runs_in_wal_mode_with_foreign_keys_on() {
     assert_eq!(mode, "wal");
 }
 
+/// On SQLite a write returns only after a sync of the log that began after
+/// its commit, so an answered write survives a power cut; writes at the
+/// same moment share a sync instead of taking turns at the disk. Both the
+/// transactions and the single statements wait.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_writes_wait_for_a_sync_shared_by_writes_at_once() {
+    use app::model::{AccountEventKind, Role};
+    use support::world;
+
+    let (store, _dir) = support::sqlite_store().await;
+    let area = world::area(&store).await;
+    let group = world::group(&store, area, None).await;
+    let who = world::person(&store, world::member(group, Role::Participant), "Aino").await;
+
+    let before = store.log_syncs();
+    store
+        .record_event(who, AccountEventKind::Recovered)
+        .await
+        .unwrap();
+    assert_eq!(
+        store.log_syncs(),
+        before + 1,
+        "a transaction waits for a sync"
+    );
+    store.create_area("Pohjoinen").await.unwrap();
+    assert_eq!(
+        store.log_syncs(),
+        before + 2,
+        "a statement waits for a sync"
+    );
+
+    let events = store.events(who, 100).await.unwrap().len();
+    let areas = store.areas().await.unwrap().len();
+    let before = store.log_syncs();
+    let writes: Vec<_> = (0..40)
+        .map(|n| {
+            let store = store.clone();
+            tokio::spawn(async move {
+                if n % 2 == 0 {
+                    store.record_event(who, AccountEventKind::Recovered).await?;
+                } else {
+                    store.create_area(&format!("Alue {n}")).await?;
+                }
+                Ok::<_, app::store::StoreError>(())
+            })
+        })
+        .collect();
+    for write in writes {
+        write.await.unwrap().unwrap();
+    }
+    let syncs = store.log_syncs() - before;
+    assert!(
+        (1..40).contains(&syncs),
+        "40 writes at once took {syncs} syncs"
+    );
+    assert_eq!(store.events(who, 100).await.unwrap().len(), events + 20);
+    assert_eq!(store.areas().await.unwrap().len(), areas + 20);
+}
+
+/// PostgreSQL syncs its own commits.
+#[tokio::test]
+async fn postgres_writes_need_no_syncs_of_ours() {
+    let (store, schema) = support::postgres_store().await;
+    support::world::area(&store).await;
+    assert_eq!(store.log_syncs(), 0);
+    store.close().await;
+    support::drop_postgres_schema(&schema).await;
+}
+
 /// `.cargo/config.toml` builds SQLite without the page cache shared by all
 /// connections behind one lock, and without counting every allocation: a
 /// build that lost those flags would still pass every other test, only

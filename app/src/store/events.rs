@@ -36,8 +36,9 @@ impl Store {
         user_id: i64,
         kind: AccountEventKind,
     ) -> Result<(), StoreError> {
-        let mut conn = self.writer.acquire().await?;
-        record(&mut conn, user_id, kind, None).await
+        let mut tx = self.begin_write().await?;
+        record(&mut tx, user_id, kind, None).await?;
+        Ok(tx.commit().await?)
     }
 
     /// The person's account history, newest first.

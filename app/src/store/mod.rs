@@ -10,6 +10,7 @@ mod erasure;
 mod events;
 mod export;
 mod figures;
+mod group_commit;
 mod group_page;
 mod groups;
 mod help;
@@ -54,7 +55,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use sqlx::any::{install_default_drivers, AnyPoolOptions};
 use sqlx::migrate::Migrator;
-use sqlx::{Any, AnyPool, Executor, Transaction};
+use sqlx::{AnyPool, Executor};
 
 /// PostgreSQL may plan a prepared query afresh at every call, for the
 /// values given. It did so for some of ours (at 5,000,000 items the shared
@@ -143,7 +144,7 @@ pub struct Store {
     /// Where writes go: on SQLite its one connection for writing, which
     /// writers take in turn (`write_turn`); on PostgreSQL, which locks rows
     /// and not the database, the same pool as `pool`.
-    writer: AnyPool,
+    writer: write_turn::Writer,
     /// Shared pages waiting to be logged as seen (`seen_log`).
     seen: seen_log::SeenQueue,
 }
@@ -160,8 +161,8 @@ impl Store {
                 let url = sqlite_create_url(url);
                 // SQLite allows one writer at a time; a few readers beside it are plenty
                 // (2, 4 and 8 served the same requests/s in `make bench`).
-                let readers = write_turn::sqlite_pool(&url, 8).await?;
-                let writer = write_turn::sqlite_pool(&url, 1).await?;
+                let readers = write_turn::sqlite_pool(&url, 8, write_turn::Sync::Full).await?;
+                let writer = write_turn::sqlite_writer(&url, &readers).await?;
                 (readers, writer)
             }
             Backend::Postgres => {
@@ -184,7 +185,7 @@ impl Store {
                     })
                     .connect(url)
                     .await?;
-                (pool.clone(), pool)
+                (pool.clone(), write_turn::Writer::pool(pool))
             }
         };
         Ok(Self {
@@ -215,11 +216,19 @@ impl Store {
     /// and fails at once with "database is locked", busy timeout or not:
     /// under load, a share toggled by two people at once lost one of them.
     /// SQLite's writers wait for their turn first (`write_turn`).
-    async fn begin_write(&self) -> Result<Transaction<'static, Any>, sqlx::Error> {
+    /// Its `commit` returns once what it wrote is durable (`group_commit`).
+    async fn begin_write(&self) -> Result<write_turn::WriteTx<'static>, sqlx::Error> {
         match self.backend {
-            Backend::Sqlite => self.writer.begin_with("BEGIN IMMEDIATE").await,
-            Backend::Postgres => self.writer.begin().await,
+            Backend::Sqlite => self.writer.begin(Some("BEGIN IMMEDIATE")).await,
+            Backend::Postgres => self.writer.begin(None).await,
         }
+    }
+
+    /// How many syncs of SQLite's log writes have waited for; none on
+    /// PostgreSQL. Writes that commit together share one
+    /// (`group_commit`).
+    pub fn log_syncs(&self) -> u64 {
+        self.writer.syncs()
     }
 
     /// One round trip to the database, for health checks.

@@ -1,19 +1,18 @@
 //! Shared pages logged as seen, many at one commit on SQLite.
 //!
 //! A shared page is shown only once its log rows are committed, and
-//! SQLite commits one write at a time, each with its own sync to disk.
-//! When facilitators open pages at the same moment, the pages waiting to
-//! be logged join one transaction: whoever gets the writer's connection
-//! logs every page waiting, each checked against the rule again for its
-//! own viewer, commits once, and then tells each page what was logged.
+//! SQLite commits one write at a time. When facilitators open pages at
+//! the same moment, the pages waiting to be logged join one transaction:
+//! whoever gets the writer's connection logs every page waiting, each
+//! checked against the rule again for its own viewer, commits once, and
+//! then tells each page what was logged.
 //! PostgreSQL writes beside itself and needs none of this.
 
 use std::sync::{Arc, Mutex};
 
-use sqlx::pool::PoolConnection;
-use sqlx::{Any, Connection};
 use tokio::sync::oneshot;
 
+use super::write_turn::WriteConn;
 use super::{consent, Backend, Store, StoreError};
 
 /// One page to log: the items just read for `viewer` and, on a page of
@@ -91,15 +90,15 @@ fn reply(done: Result<Answer, oneshot::error::RecvError>) -> Result<Vec<i64>, St
     }
 }
 
-/// Logs every waiting page in one transaction and answers each after the
-/// commit. A statement that breaks a rule undoes only itself on SQLite, so
-/// such a page fails alone; an error that ends the transaction (a full
-/// disk) fails the commit, and with it every page, none shown.
-async fn log_waiting(mut conn: PoolConnection<Any>, waiting: Vec<Waiting>) {
+/// Logs every waiting page in one transaction and answers each once the
+/// commit is on disk. A statement that breaks a rule undoes only itself on
+/// SQLite, so such a page fails alone; an error that ends the transaction
+/// (a full disk) fails the commit, and with it every page, none shown.
+async fn log_waiting(mut conn: WriteConn, waiting: Vec<Waiting>) {
     if waiting.is_empty() {
         return;
     }
-    let mut tx = match conn.begin_with("BEGIN IMMEDIATE").await {
+    let mut tx = match conn.begin_immediate().await {
         Ok(tx) => tx,
         Err(err) => return answer_all(waiting, &err.to_string()),
     };
@@ -112,7 +111,15 @@ async fn log_waiting(mut conn: PoolConnection<Any>, waiting: Vec<Waiting>) {
             .map_err(|e| e.to_string());
         answers.push((w.answer, logged));
     }
-    match tx.commit().await {
+    let done = match tx.commit_unsynced().await {
+        Ok(committed) => {
+            // The next writer commits while this one waits for its sync.
+            drop(conn);
+            committed.durable().await
+        }
+        Err(err) => Err(err),
+    };
+    match done {
         Ok(()) => {
             for (answer, logged) in answers {
                 let _ = answer.send(logged);
