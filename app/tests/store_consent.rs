@@ -775,6 +775,7 @@ async fn pages_logged_together_each_show_and_log_their_own_viewers_items() {
         pages.iter().all(|p| !p.is_finished()) && !one.is_finished(),
         "every page waits to log"
     );
+    let syncs = store.log_syncs();
     sqlx::query("COMMIT").execute(&mut other).await.unwrap();
 
     for page in pages {
@@ -787,6 +788,10 @@ async fn pages_logged_together_each_show_and_log_their_own_viewers_items() {
         assert_eq!(shown, expected, "viewer {viewer}");
     }
     assert_eq!(one.await.unwrap().unwrap().map(|i| i.id), Some(to_mentor));
+    assert!(
+        store.log_syncs() > syncs,
+        "pages are shown once logged on disk"
+    );
     let mut logged: Vec<(Option<String>, i64)> = store
         .access_log(w.owner, None)
         .await

@@ -3,8 +3,8 @@
 //!
 //! With `synchronous = FULL`, SQLite syncs the write-ahead log inside each
 //! commit, holding the one write lock meanwhile: writes went one sync at a
-//! time (`make bench`'s share/revoke toggle: 2,800 a second, where the CPU
-//! had room for 8,300). The writer's connection now commits with
+//! time (`make bench`'s share/revoke toggle: 2,800 a second, and 8,300
+//! with the syncs made no-ops). The writer's connection now commits with
 //! `synchronous = NORMAL`, which keeps a commit through a crash of the
 //! process but not through a power cut, and every write then waits, before
 //! it returns, for a sync of the log that began after its commit. The next
