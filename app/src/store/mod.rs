@@ -161,7 +161,7 @@ impl Store {
                 let url = sqlite_create_url(url);
                 // SQLite allows one writer at a time; a few readers beside it are plenty
                 // (2, 4 and 8 served the same requests/s in `make bench`).
-                let readers = write_turn::sqlite_pool(&url, 8, write_turn::Sync::Full).await?;
+                let readers = write_turn::sqlite_pool(&url, 8).await?;
                 let writer = write_turn::sqlite_writer(&url, &readers).await?;
                 (readers, writer)
             }
@@ -217,11 +217,8 @@ impl Store {
     /// under load, a share toggled by two people at once lost one of them.
     /// SQLite's writers wait for their turn first (`write_turn`).
     /// Its `commit` returns once what it wrote is durable (`group_commit`).
-    async fn begin_write(&self) -> Result<write_turn::WriteTx<'static>, sqlx::Error> {
-        match self.backend {
-            Backend::Sqlite => self.writer.begin(Some("BEGIN IMMEDIATE")).await,
-            Backend::Postgres => self.writer.begin(None).await,
-        }
+    async fn begin_write(&self) -> Result<write_turn::WriteTx, sqlx::Error> {
+        self.writer.begin().await
     }
 
     /// How many syncs of SQLite's log writes have waited for; none on

@@ -94,7 +94,7 @@ fn reply(done: Result<Answer, oneshot::error::RecvError>) -> Result<Vec<i64>, St
 /// commit is on disk. A statement that breaks a rule undoes only itself on
 /// SQLite, so such a page fails alone; an error that ends the transaction
 /// (a full disk) fails the commit, and with it every page, none shown.
-async fn log_waiting(mut conn: WriteConn, waiting: Vec<Waiting>) {
+async fn log_waiting(conn: WriteConn, waiting: Vec<Waiting>) {
     if waiting.is_empty() {
         return;
     }
@@ -112,11 +112,8 @@ async fn log_waiting(mut conn: WriteConn, waiting: Vec<Waiting>) {
         answers.push((w.answer, logged));
     }
     let done = match tx.commit_unsynced().await {
-        Ok(committed) => {
-            // The next writer commits while this one waits for its sync.
-            drop(conn);
-            committed.durable().await
-        }
+        // The next writer commits while this one waits for its sync.
+        Ok(committed) => committed.durable().await,
         Err(err) => Err(err),
     };
     match done {

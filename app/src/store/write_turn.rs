@@ -5,9 +5,9 @@
 //! try again: under load the lock sits idle between those tries, the
 //! sleepers hold the readers' connections, and who writes next is luck.
 //! Here the server keeps one connection for writing beside the readers'
-//! pool. Writers wait for it first come first served (sqlx hands out a
-//! pool's connections in the order they were asked for), never behind
-//! readers for a connection, and readers never behind them. Other
+//! pool. Writers wait for it first come first served (tokio's lock serves
+//! in the order asked), never behind readers for a connection, and
+//! readers never behind them. Other
 //! processes on the same file (the command line) still meet SQLite's busy
 //! timeout. A writer gives the connection back as it commits and then
 //! waits for its commit to reach the disk (`group_commit`).
@@ -20,10 +20,10 @@ use std::time::Duration;
 use futures::future::BoxFuture;
 use futures::stream::{self, BoxStream, StreamExt};
 use sqlx::any::{AnyPoolOptions, AnyQueryResult, AnyRow, AnyStatement, AnyTypeInfo};
-use sqlx::pool::PoolConnection;
 use sqlx::{
     Any, AnyConnection, AnyPool, Connection, Describe, Either, Execute, Executor, Transaction,
 };
+use tokio::sync::{Mutex, OwnedMutexGuard};
 
 use super::group_commit::GroupCommit;
 
@@ -41,18 +41,11 @@ const PRAGMAS: [&str; 4] = [
     "PRAGMA busy_timeout = 5000",
 ];
 
-/// How a connection's commits reach the disk. FULL syncs the log in each
-/// commit, which keeps every write through a power cut; the writer's
-/// connection commits with NORMAL and syncs in groups (`group_commit`).
-/// The readers' pool writes too (migrations, `wal_checkpoint`), with FULL.
-#[derive(Clone, Copy)]
-pub(super) enum Sync {
-    Full,
-    Grouped,
-}
-
-/// The writer's connection beside `readers`, and the syncs its commits
-/// wait for. A database in memory has no disk to wait for.
+/// The writer's connection beside `readers`. It commits with NORMAL sync,
+/// which keeps a commit through a crash of the process but not a power
+/// cut, and each write then waits for a sync of the log shared with the
+/// writes that committed meanwhile (`group_commit`). A database in memory
+/// has no disk to wait for.
 pub(super) async fn sqlite_writer(url: &str, readers: &AnyPool) -> Result<Writer, sqlx::Error> {
     let files: Vec<(i64, String, String)> = sqlx::query_as("PRAGMA database_list")
         .fetch_all(readers)
@@ -61,17 +54,27 @@ pub(super) async fn sqlite_writer(url: &str, readers: &AnyPool) -> Result<Writer
         .into_iter()
         .find_map(|(_, name, file)| (name == "main").then_some(file))
         .unwrap_or_default();
-    if file.is_empty() {
-        return Ok(Writer::pool(sqlite_pool(url, 1, Sync::Full).await?));
+    let mut conn = AnyConnection::connect(url).await?;
+    for pragma in PRAGMAS {
+        conn.execute(pragma).await?;
     }
-    Ok(Writer {
-        pool: sqlite_pool(url, 1, Sync::Grouped).await?,
-        group: Some(Arc::new(GroupCommit::new(Path::new(&file)))),
+    let group = if file.is_empty() {
+        conn.execute("PRAGMA synchronous = FULL").await?;
+        None
+    } else {
+        conn.execute("PRAGMA synchronous = NORMAL").await?;
+        Some(Arc::new(GroupCommit::new(Path::new(&file))))
+    };
+    Ok(Writer::Sqlite {
+        conn: Arc::new(Mutex::new(Some(conn))),
+        group,
     })
 }
 
-/// A pool of `size` connections to a SQLite file, each set up alike.
-pub(super) async fn sqlite_pool(url: &str, size: u32, sync: Sync) -> Result<AnyPool, sqlx::Error> {
+/// The readers' pool: `size` connections to a SQLite file, each set up
+/// alike. They write too (migrations, `wal_checkpoint`), with FULL sync,
+/// which syncs the log in each commit and so keeps it through a power cut.
+pub(super) async fn sqlite_pool(url: &str, size: u32) -> Result<AnyPool, sqlx::Error> {
     AnyPoolOptions::new()
         .acquire_timeout(TURN_WAIT)
         .max_connections(size)
@@ -84,16 +87,12 @@ pub(super) async fn sqlite_pool(url: &str, size: u32, sync: Sync) -> Result<AnyP
         // a quiet spell cost 8.0 M instructions instead of 2.6 M.
         .idle_timeout(None)
         .max_lifetime(None)
-        .after_connect(move |conn, _| {
+        .after_connect(|conn, _| {
             Box::pin(async move {
                 for pragma in PRAGMAS {
                     conn.execute(pragma).await?;
                 }
-                conn.execute(match sync {
-                    Sync::Full => "PRAGMA synchronous = FULL",
-                    Sync::Grouped => "PRAGMA synchronous = NORMAL",
-                })
-                .await?;
+                conn.execute("PRAGMA synchronous = FULL").await?;
                 Ok(())
             })
         })
@@ -104,61 +103,81 @@ pub(super) async fn sqlite_pool(url: &str, size: u32, sync: Sync) -> Result<AnyP
 /// Where the store writes: SQLite's one connection for writing, or
 /// PostgreSQL's pool. A write through it returns once it is durable.
 #[derive(Clone, Debug)]
-pub(super) struct Writer {
-    pool: AnyPool,
-    /// On SQLite; PostgreSQL syncs each commit itself, and groups them.
-    group: Option<Arc<GroupCommit>>,
+pub(super) enum Writer {
+    /// SQLite's connection for writing, behind a lock that serves writers
+    /// in the order they asked. Not a pool of one: sqlx pings a pooled
+    /// connection as it comes back, from a task of its own, before the next
+    /// writer may have it. `None` once closed.
+    Sqlite {
+        conn: Arc<Mutex<Option<AnyConnection>>>,
+        group: Option<Arc<GroupCommit>>,
+    },
+    /// PostgreSQL syncs each commit itself, and groups them.
+    Pool(AnyPool),
 }
+
+/// The writer's turn: its connection, held.
+type Turn = OwnedMutexGuard<Option<AnyConnection>>;
 
 impl Writer {
     /// Writes through `pool`, each commit synced in it.
     pub(super) fn pool(pool: AnyPool) -> Self {
-        Self { pool, group: None }
+        Self::Pool(pool)
     }
 
-    /// A transaction begun with `begin` ("BEGIN IMMEDIATE" on SQLite), or
-    /// the database's default.
-    pub(super) async fn begin(
-        &self,
-        begin: Option<&'static str>,
-    ) -> Result<WriteTx<'static>, sqlx::Error> {
-        let tx = match begin {
-            Some(sql) => self.pool.begin_with(sql).await?,
-            None => self.pool.begin().await?,
-        };
-        Ok(WriteTx {
-            tx,
-            group: self.group.clone(),
-        })
+    /// A transaction: on SQLite one that takes the write lock at BEGIN
+    /// (IMMEDIATE), on PostgreSQL the database's default.
+    pub(super) async fn begin(&self) -> Result<WriteTx, sqlx::Error> {
+        match self {
+            Self::Sqlite { .. } => self.acquire().await?.begin_immediate().await,
+            Self::Pool(pool) => Ok(WriteTx {
+                tx: Tx::Pool(pool.begin().await?),
+                group: None,
+            }),
+        }
     }
 
-    /// The connection for writing, held for several transactions.
+    /// SQLite's connection for writing, held for a transaction. Waiting
+    /// for it may be given up (dropped) at any point.
     pub(super) async fn acquire(&self) -> Result<WriteConn, sqlx::Error> {
+        let Self::Sqlite { conn, group } = self else {
+            return Err(sqlx::Error::Configuration(
+                "PostgreSQL's writers take no turns".into(),
+            ));
+        };
+        let turn = tokio::time::timeout(TURN_WAIT, conn.clone().lock_owned())
+            .await
+            .map_err(|_| sqlx::Error::PoolTimedOut)?;
+        if turn.is_none() {
+            return Err(sqlx::Error::PoolClosed);
+        }
         Ok(WriteConn {
-            conn: self.pool.acquire().await?,
-            group: self.group.clone(),
+            turn,
+            group: group.clone(),
         })
     }
 
-    /// `done`, then the sync its commit waits for.
-    fn then_durable<'e, T: Send + 'e>(
-        &'e self,
-        done: BoxFuture<'e, Result<T, sqlx::Error>>,
-    ) -> BoxFuture<'e, Result<T, sqlx::Error>> {
-        Box::pin(async move {
-            let done = done.await?;
-            durable(self.group.as_deref()).await?;
-            Ok(done)
-        })
+    fn group(&self) -> Option<&GroupCommit> {
+        match self {
+            Self::Sqlite { group, .. } => group.as_deref(),
+            Self::Pool(_) => None,
+        }
     }
 
     /// Syncs done so far in groups; none on PostgreSQL.
     pub(super) fn syncs(&self) -> u64 {
-        self.group.as_ref().map_or(0, |g| g.syncs())
+        self.group().map_or(0, |g| g.syncs())
     }
 
     pub(super) async fn close(&self) {
-        self.pool.close().await;
+        match self {
+            Self::Sqlite { conn, .. } => {
+                if let Some(conn) = conn.lock().await.take() {
+                    let _ = conn.close().await;
+                }
+            }
+            Self::Pool(pool) => pool.close().await,
+        }
     }
 }
 
@@ -169,38 +188,106 @@ async fn durable(group: Option<&GroupCommit>) -> Result<(), sqlx::Error> {
     }
 }
 
-/// The connection for writing, taken from the pool.
+/// SQLite's connection for writing, held.
 pub(super) struct WriteConn {
-    conn: PoolConnection<Any>,
+    turn: Turn,
     group: Option<Arc<GroupCommit>>,
 }
 
 impl WriteConn {
-    /// A write transaction on SQLite: the write lock taken at BEGIN.
-    pub(super) async fn begin_immediate(&mut self) -> Result<WriteTx<'_>, sqlx::Error> {
+    /// A write transaction: the write lock taken at BEGIN.
+    pub(super) async fn begin_immediate(mut self) -> Result<WriteTx, sqlx::Error> {
+        connection(&mut self.turn)?
+            .execute("BEGIN IMMEDIATE")
+            .await?;
         Ok(WriteTx {
-            tx: self.conn.begin_with("BEGIN IMMEDIATE").await?,
-            group: self.group.clone(),
+            tx: Tx::Sqlite(Some(self.turn)),
+            group: self.group,
         })
     }
 }
 
-/// A write transaction; `commit` returns once what it wrote is durable.
-pub(super) struct WriteTx<'c> {
-    tx: Transaction<'c, Any>,
+fn connection(turn: &mut Turn) -> Result<&mut AnyConnection, sqlx::Error> {
+    turn.as_mut().ok_or(sqlx::Error::PoolClosed)
+}
+
+/// A write transaction; `commit` returns once what it wrote is durable,
+/// and dropping it uncommitted rolls it back.
+pub(super) struct WriteTx {
+    tx: Tx,
     group: Option<Arc<GroupCommit>>,
 }
 
-impl WriteTx<'_> {
+enum Tx {
+    /// The turn, given back at commit; `None` once committed.
+    Sqlite(Option<Turn>),
+    Pool(Transaction<'static, Any>),
+}
+
+impl WriteTx {
     pub(super) async fn commit(self) -> Result<(), sqlx::Error> {
         self.commit_unsynced().await?.durable().await
     }
 
-    /// Commits, for a caller that gives the connection back before it
-    /// waits for the sync.
-    pub(super) async fn commit_unsynced(self) -> Result<Committed, sqlx::Error> {
-        self.tx.commit().await?;
-        Ok(Committed { group: self.group })
+    /// Commits and gives the connection back, for a caller that answers
+    /// only once the commit is on disk (`Committed::durable`).
+    pub(super) async fn commit_unsynced(mut self) -> Result<Committed, sqlx::Error> {
+        let group = self.group.take();
+        match &mut self.tx {
+            Tx::Sqlite(turn) => {
+                if let Some(held) = turn {
+                    connection(held)?.execute("COMMIT").await?;
+                }
+                // Committed: nothing to roll back as it drops.
+                turn.take();
+            }
+            Tx::Pool(_) => {
+                let Tx::Pool(tx) = std::mem::replace(&mut self.tx, Tx::Sqlite(None)) else {
+                    unreachable!()
+                };
+                tx.commit().await?;
+            }
+        }
+        Ok(Committed { group })
+    }
+}
+
+impl Drop for WriteTx {
+    /// An uncommitted transaction on SQLite is rolled back before the next
+    /// writer has the connection: the turn goes with the rollback.
+    fn drop(&mut self) {
+        let Tx::Sqlite(Some(mut turn)) = std::mem::replace(&mut self.tx, Tx::Sqlite(None)) else {
+            return;
+        };
+        if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+            runtime.spawn(async move {
+                if let Some(conn) = turn.as_mut() {
+                    let _ = conn.execute("ROLLBACK").await;
+                }
+            });
+        }
+    }
+}
+
+impl Deref for WriteTx {
+    type Target = AnyConnection;
+
+    fn deref(&self) -> &AnyConnection {
+        match &self.tx {
+            Tx::Sqlite(Some(turn)) => turn.as_ref().expect("checked as the turn began"),
+            Tx::Sqlite(None) => unreachable!("used after commit"),
+            Tx::Pool(tx) => tx,
+        }
+    }
+}
+
+impl DerefMut for WriteTx {
+    fn deref_mut(&mut self) -> &mut AnyConnection {
+        match &mut self.tx {
+            Tx::Sqlite(Some(turn)) => turn.as_mut().expect("checked as the turn began"),
+            Tx::Sqlite(None) => unreachable!("used after commit"),
+            Tx::Pool(tx) => tx,
+        }
     }
 }
 
@@ -215,22 +302,8 @@ impl Committed {
     }
 }
 
-impl Deref for WriteTx<'_> {
-    type Target = AnyConnection;
-
-    fn deref(&self) -> &AnyConnection {
-        &self.tx
-    }
-}
-
-impl DerefMut for WriteTx<'_> {
-    fn deref_mut(&mut self) -> &mut AnyConnection {
-        &mut self.tx
-    }
-}
-
 /// A statement run on its own commits on its own, so it waits for its sync
-/// before its result (or, with `RETURNING`, its last row) comes back.
+/// before its result (or, with `RETURNING`, its rows) comes back.
 impl<'c> Executor<'c> for &'c Writer {
     type Database = Any;
 
@@ -239,7 +312,16 @@ impl<'c> Executor<'c> for &'c Writer {
         'c: 'e,
         E: 'q + Execute<'q, Any>,
     {
-        self.then_durable(self.pool.execute(query))
+        match self {
+            Writer::Pool(pool) => pool.execute(query),
+            Writer::Sqlite { .. } => Box::pin(async move {
+                let mut held = self.acquire().await?;
+                let done = connection(&mut held.turn)?.execute(query).await?;
+                drop(held);
+                durable(self.group()).await?;
+                Ok(done)
+            }),
+        }
     }
 
     fn fetch_many<'e, 'q: 'e, E>(
@@ -250,9 +332,27 @@ impl<'c> Executor<'c> for &'c Writer {
         'c: 'e,
         E: 'q + Execute<'q, Any>,
     {
-        let sync = stream::once(durable(self.group.as_deref()))
-            .filter_map(|done| std::future::ready(done.err().map(Err)));
-        Box::pin(self.pool.fetch_many(query).chain(sync))
+        match self {
+            Writer::Pool(pool) => pool.fetch_many(query),
+            Writer::Sqlite { .. } => Box::pin(
+                stream::once(async move {
+                    let mut results = match self.acquire().await {
+                        Ok(mut held) => match connection(&mut held.turn) {
+                            Ok(conn) => conn.fetch_many(query).collect::<Vec<_>>().await,
+                            Err(e) => vec![Err(e)],
+                        },
+                        Err(e) => vec![Err(e)],
+                    };
+                    if results.iter().all(Result::is_ok) {
+                        if let Err(e) = durable(self.group()).await {
+                            results.push(Err(e));
+                        }
+                    }
+                    stream::iter(results)
+                })
+                .flatten(),
+            ),
+        }
     }
 
     fn fetch_optional<'e, 'q: 'e, E>(
@@ -263,7 +363,16 @@ impl<'c> Executor<'c> for &'c Writer {
         'c: 'e,
         E: 'q + Execute<'q, Any>,
     {
-        self.then_durable(self.pool.fetch_optional(query))
+        match self {
+            Writer::Pool(pool) => pool.fetch_optional(query),
+            Writer::Sqlite { .. } => Box::pin(async move {
+                let mut held = self.acquire().await?;
+                let row = connection(&mut held.turn)?.fetch_optional(query).await?;
+                drop(held);
+                durable(self.group()).await?;
+                Ok(row)
+            }),
+        }
     }
 
     fn prepare_with<'e, 'q: 'e>(
@@ -274,13 +383,27 @@ impl<'c> Executor<'c> for &'c Writer {
     where
         'c: 'e,
     {
-        self.pool.prepare_with(sql, parameters)
+        match self {
+            Writer::Pool(pool) => pool.prepare_with(sql, parameters),
+            Writer::Sqlite { .. } => Box::pin(async move {
+                let mut held = self.acquire().await?;
+                connection(&mut held.turn)?
+                    .prepare_with(sql, parameters)
+                    .await
+            }),
+        }
     }
 
     fn describe<'e, 'q: 'e>(self, sql: &'q str) -> BoxFuture<'e, Result<Describe<Any>, sqlx::Error>>
     where
         'c: 'e,
     {
-        self.pool.describe(sql)
+        match self {
+            Writer::Pool(pool) => pool.describe(sql),
+            Writer::Sqlite { .. } => Box::pin(async move {
+                let mut held = self.acquire().await?;
+                connection(&mut held.turn)?.describe(sql).await
+            }),
+        }
     }
 }
