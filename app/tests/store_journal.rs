@@ -182,6 +182,26 @@ async fn a_request_applies_once_however_often_it_is_sent() {
             1
         );
         assert_eq!(store.steps(aino, false, None).await.unwrap().items.len(), 1);
+        // A request refused halfway (its claim written, then a step led to
+        // another's dream) leaves nothing: corrected and sent again, it
+        // applies, and the writes after it go on.
+        let theirs = store
+            .create_dream(bea, &rid(10), &dream("B"))
+            .await
+            .unwrap();
+        let refused = store
+            .create_step(aino, &rid(11), &step("B", Some(theirs)))
+            .await;
+        assert!(
+            matches!(refused, Err(StoreError::Invalid(_))),
+            "{refused:?}"
+        );
+        let s2 = store
+            .create_step(aino, &rid(11), &step("B", None))
+            .await
+            .unwrap();
+        assert!(s2 > s1, "a new step, not the refused request's nothing");
+        assert_eq!(store.steps(aino, false, None).await.unwrap().items.len(), 2);
     })
     .await;
 }
