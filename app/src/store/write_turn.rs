@@ -131,7 +131,7 @@ impl Writer {
         match self {
             Self::Sqlite { .. } => self.acquire().await?.begin_immediate().await,
             Self::Pool(pool) => Ok(WriteTx {
-                tx: Tx::Pool(pool.begin().await?),
+                tx: Tx::Pool(Some(pool.begin().await?)),
                 group: None,
             }),
         }
@@ -218,10 +218,11 @@ pub(super) struct WriteTx {
     group: Option<Arc<GroupCommit>>,
 }
 
+/// `None` once committed.
 enum Tx {
-    /// The turn, given back at commit; `None` once committed.
+    /// The turn, given back at commit.
     Sqlite(Option<Turn>),
-    Pool(Transaction<'static, Any>),
+    Pool(Option<Transaction<'static, Any>>),
 }
 
 impl WriteTx {
@@ -232,23 +233,24 @@ impl WriteTx {
     /// Commits and gives the connection back, for a caller that answers
     /// only once the commit is on disk (`Committed::durable`).
     pub(super) async fn commit_unsynced(mut self) -> Result<Committed, sqlx::Error> {
-        let group = self.group.take();
         match &mut self.tx {
             Tx::Sqlite(turn) => {
                 if let Some(held) = turn {
                     connection(held)?.execute("COMMIT").await?;
                 }
-                // Committed: nothing to roll back as it drops.
+                // Taken only once committed: after an error, dropping the
+                // transaction rolls it back.
                 turn.take();
             }
-            Tx::Pool(_) => {
-                let Tx::Pool(tx) = std::mem::replace(&mut self.tx, Tx::Sqlite(None)) else {
-                    unreachable!()
-                };
-                tx.commit().await?;
+            Tx::Pool(tx) => {
+                if let Some(tx) = tx.take() {
+                    tx.commit().await?;
+                }
             }
         }
-        Ok(Committed { group })
+        Ok(Committed {
+            group: self.group.take(),
+        })
     }
 }
 
@@ -256,7 +258,7 @@ impl Drop for WriteTx {
     /// An uncommitted transaction on SQLite is rolled back before the next
     /// writer has the connection: the turn goes with the rollback.
     fn drop(&mut self) {
-        let Tx::Sqlite(Some(mut turn)) = std::mem::replace(&mut self.tx, Tx::Sqlite(None)) else {
+        let Tx::Sqlite(Some(mut turn)) = std::mem::replace(&mut self.tx, Tx::Pool(None)) else {
             return;
         };
         if let Ok(runtime) = tokio::runtime::Handle::try_current() {
@@ -275,8 +277,8 @@ impl Deref for WriteTx {
     fn deref(&self) -> &AnyConnection {
         match &self.tx {
             Tx::Sqlite(Some(turn)) => turn.as_ref().expect("checked as the turn began"),
-            Tx::Sqlite(None) => unreachable!("used after commit"),
-            Tx::Pool(tx) => tx,
+            Tx::Pool(Some(tx)) => tx,
+            Tx::Sqlite(None) | Tx::Pool(None) => unreachable!("used after commit"),
         }
     }
 }
@@ -285,8 +287,8 @@ impl DerefMut for WriteTx {
     fn deref_mut(&mut self) -> &mut AnyConnection {
         match &mut self.tx {
             Tx::Sqlite(Some(turn)) => turn.as_mut().expect("checked as the turn began"),
-            Tx::Sqlite(None) => unreachable!("used after commit"),
-            Tx::Pool(tx) => tx,
+            Tx::Pool(Some(tx)) => tx,
+            Tx::Sqlite(None) | Tx::Pool(None) => unreachable!("used after commit"),
         }
     }
 }
