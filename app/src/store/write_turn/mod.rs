@@ -39,11 +39,27 @@ const PRAGMAS: [&str; 4] = [
     "PRAGMA busy_timeout = 5000",
 ];
 
+/// How a connection's commits reach the disk. FULL syncs the log in each
+/// commit, which keeps it through a power cut. NORMAL keeps a commit
+/// through a crash of the process but not a power cut: the writer's
+/// commits then wait for a sync of their own (`group_commit`).
+const FULL: &str = "PRAGMA synchronous = FULL";
+const NORMAL: &str = "PRAGMA synchronous = NORMAL";
+
+/// Sets a connection up as every one is, its commits synced as `synchronous`
+/// says.
+async fn set_up(conn: &mut AnyConnection, synchronous: &str) -> Result<(), sqlx::Error> {
+    for pragma in PRAGMAS {
+        conn.execute(pragma).await?;
+    }
+    conn.execute(synchronous).await?;
+    Ok(())
+}
+
 /// The writer's connection beside `readers`. It commits with NORMAL sync,
-/// which keeps a commit through a crash of the process but not a power
-/// cut, and each write then waits for a sync of the log shared with the
-/// writes that committed meanwhile (`group_commit`). A database in memory
-/// has no disk to wait for.
+/// and each write then waits for a sync of the log shared with the writes
+/// that committed meanwhile (`group_commit`). A database in memory has no
+/// disk to wait for.
 pub(super) async fn sqlite_writer(url: &str, readers: &AnyPool) -> Result<Writer, sqlx::Error> {
     let files: Vec<(i64, String, String)> = sqlx::query_as("PRAGMA database_list")
         .fetch_all(readers)
@@ -53,16 +69,8 @@ pub(super) async fn sqlite_writer(url: &str, readers: &AnyPool) -> Result<Writer
         .find_map(|(_, name, file)| (name == "main").then_some(file))
         .unwrap_or_default();
     let mut conn = AnyConnection::connect(url).await?;
-    for pragma in PRAGMAS {
-        conn.execute(pragma).await?;
-    }
-    let group = if file.is_empty() {
-        conn.execute("PRAGMA synchronous = FULL").await?;
-        None
-    } else {
-        conn.execute("PRAGMA synchronous = NORMAL").await?;
-        Some(Arc::new(GroupCommit::new(Path::new(&file))))
-    };
+    let group = (!file.is_empty()).then(|| Arc::new(GroupCommit::new(Path::new(&file))));
+    set_up(&mut conn, if group.is_some() { NORMAL } else { FULL }).await?;
     Ok(Writer::Sqlite {
         conn: Arc::new(Mutex::new(Some(conn))),
         group,
@@ -70,8 +78,7 @@ pub(super) async fn sqlite_writer(url: &str, readers: &AnyPool) -> Result<Writer
 }
 
 /// The readers' pool: `size` connections to a SQLite file, each set up
-/// alike. They write too (migrations, `wal_checkpoint`), with FULL sync,
-/// which syncs the log in each commit and so keeps it through a power cut.
+/// alike. They write too (migrations, `wal_checkpoint`), with FULL sync.
 pub(super) async fn sqlite_pool(url: &str, size: u32) -> Result<AnyPool, sqlx::Error> {
     AnyPoolOptions::new()
         .acquire_timeout(TURN_WAIT)
@@ -85,15 +92,7 @@ pub(super) async fn sqlite_pool(url: &str, size: u32) -> Result<AnyPool, sqlx::E
         // a quiet spell cost 8.0 M instructions instead of 2.6 M.
         .idle_timeout(None)
         .max_lifetime(None)
-        .after_connect(|conn, _| {
-            Box::pin(async move {
-                for pragma in PRAGMAS {
-                    conn.execute(pragma).await?;
-                }
-                conn.execute("PRAGMA synchronous = FULL").await?;
-                Ok(())
-            })
-        })
+        .after_connect(|conn, _| Box::pin(set_up(conn, FULL)))
         .connect(url)
         .await
 }
