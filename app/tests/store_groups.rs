@@ -169,9 +169,15 @@ async fn the_group_page_reads_this_group_only_and_counts_through_consent() {
         let other = group(&store, area, None).await;
         let aino = person(&store, member(g, Role::Participant), "Aino").await;
         let bea = person(&store, member(g, Role::PeerMentor), "Bea").await;
-        let _silent = person(&store, member(g, Role::Participant), "Sami").await;
+        let sami = person(&store, member(g, Role::Participant), "Sami").await;
+        let olli = person(&store, member(g, Role::Participant), "Olli").await;
+        let leo = person(&store, member(g, Role::Participant), "Leo").await;
         let eero = person(&store, member(other, Role::Participant), "Eero").await;
         shared_reflection(&store, aino).await;
+        shared_reflection(&store, olli).await;
+        // Leo shared, then left the group.
+        shared_reflection(&store, leo).await;
+        assert!(store.leave_group(g, leo).await.unwrap());
         // Shared with the facilitators of a group Anna does not run.
         shared_reflection(&store, eero).await;
         invite(&store, member(g, Role::Participant), 3).await;
@@ -210,9 +216,17 @@ async fn the_group_page_reads_this_group_only_and_counts_through_consent() {
         let page = store.group_page(anna, g, true).await.unwrap().unwrap();
         assert_eq!(Some(page.group), store.group(g).await.unwrap());
         assert_eq!(page.roster, store.roster(g).await.unwrap());
-        assert_eq!(page.roster.len(), 4, "Anna, Bea, Aino and Sami");
-        // Sami shares nothing and Eero is not Anna's: neither is counted.
-        assert_eq!(page.shared_counts, [(aino, 1, 1)]);
+        assert_eq!(page.roster.len(), 5, "Anna, Bea, Aino, Olli and Sami");
+        // Sami shares nothing, Leo has left and Eero is not Anna's: none
+        // of them is counted.
+        assert_eq!(page.shared_counts, [(aino, 1, 1), (olli, 1, 1)]);
+        assert_eq!(
+            page.shared_counts,
+            store
+                .shared_counts(anna, &[aino, olli, sami, leo])
+                .await
+                .unwrap()
+        );
         let invites = store.open_group_invites(g).await.unwrap();
         assert_eq!(page.invites, invites);
         assert_eq!(invites.len(), 1);

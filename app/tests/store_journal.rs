@@ -5,8 +5,8 @@
 mod support;
 
 use app::model::{
-    AccountEventKind, Day, DreamText, ItemKind, MarkText, MeetingText, MilestoneText,
-    ReflectionText, Role, StepStatus, StepText, PAGE_SIZE,
+    AccountEventKind, Audience, CheckInText, Day, DreamText, FeedbackKind, ItemKind, MarkText,
+    MeetingText, MilestoneText, ReflectionText, Role, StepStatus, StepText, PAGE_SIZE,
 };
 use app::store::{unix_now, HomeSizes, Store, StoreError};
 use support::on_each_backend;
@@ -296,10 +296,47 @@ async fn the_home_page_reads_in_one_go_what_each_read_gives_alone() {
         let meeting = MeetingText {
             starts_at: unix_now() + 3_600,
             minutes: 90,
-            place: "Kirjasto".into(),
+            // Read as JSON within the one statement: quotes, a backslash,
+            // a line break and more than one byte a character come back
+            // as they went in.
+            place: "Kirjasto \"Oodi\" \\ 2.\nkrs 🌱".into(),
             topic: String::new(),
         };
         let meeting = store.schedule_meeting(g, &meeting).await.unwrap();
+        let mikko = person(&store, member(g, Role::PeerMentor), "Mikko").await;
+        let link = store
+            .propose_mentor(mikko, aino, Some(g), mikko)
+            .await
+            .unwrap();
+        assert!(store.answer_mentor(aino, link, true).await.unwrap());
+        let today = Day::today();
+        let milestone = MilestoneText {
+            title: "Ensimmäinen kuukausi".into(),
+            description: String::new(),
+            target_on: None,
+        };
+        let milestone = store.create_milestone(g, &milestone).await.unwrap();
+        let reached = MarkText {
+            reached_on: today.add_days(-1),
+            note: String::new(),
+        };
+        store
+            .mark_milestone(aino, &rid(700), milestone, &reached)
+            .await
+            .unwrap();
+        for (who, base) in [(aino, 710), (bea, 720)] {
+            for n in 0..2 {
+                let checkin = CheckInText {
+                    checked_on: today.add_days(i64::from(n) - 2),
+                    ratings: [n as u8 + 2; 7],
+                    note: format!("Olo {who}-{n}"),
+                };
+                store
+                    .create_checkin(who, &rid(base + n), &checkin)
+                    .await
+                    .unwrap();
+            }
+        }
         for (who, base) in [(aino, 500), (bea, 600)] {
             for n in 0..4 {
                 store
@@ -316,7 +353,15 @@ async fn the_home_page_reads_in_one_go_what_each_read_gives_alone() {
                     .unwrap();
             }
         }
-        let today = Day::today();
+        let shared = store.dream_titles(aino, 1).await.unwrap()[0].id;
+        assert!(store
+            .share(aino, shared, Audience::Mentor, None)
+            .await
+            .unwrap());
+        assert!(store
+            .add_feedback(mikko, shared, FeedbackKind::Note, "Hieno unelma")
+            .await
+            .unwrap());
         let steps = store.newest_open_steps(aino, 4).await.unwrap();
         assert!(store.set_next_step(aino, steps[3].id).await.unwrap());
         assert!(store
@@ -348,7 +393,6 @@ async fn the_home_page_reads_in_one_go_what_each_read_gives_alone() {
             home.achievements,
             store.achievements(aino, 5).await.unwrap()
         );
-        assert_eq!(home.achievements.len(), 1, "the one step done");
         assert_eq!(
             home.steps_done,
             store.steps_done_per_month(aino, from).await.unwrap()
@@ -358,7 +402,17 @@ async fn the_home_page_reads_in_one_go_what_each_read_gives_alone() {
             home.mentor_links,
             store.mentor_links_of(aino).await.unwrap()
         );
-        assert_eq!(home.last_checkin, None);
+        assert_eq!(
+            home.last_checkin.as_ref(),
+            store.checkin_series(aino, 1).await.unwrap().last()
+        );
+        assert_eq!(
+            home.last_checkin.as_ref().map(|c| c.note.as_str()),
+            Some(format!("Olo {aino}-1").as_str())
+        );
+        assert_eq!(home.notes.len(), 1, "Mikko's note");
+        assert_eq!(home.mentor_links.len(), 1, "Mikko, as Aino's mentor");
+        assert_eq!(home.achievements.len(), 2, "the step and the milestone");
         assert_eq!(
             home.sharing_reviews,
             store.sharing_reviews_due(aino, today).await.unwrap()
@@ -373,14 +427,30 @@ async fn the_home_page_reads_in_one_go_what_each_read_gives_alone() {
             store.next_meeting_of(aino).await.unwrap()
         );
         assert_eq!(home.next_meeting.as_ref().map(|m| m.id), Some(meeting));
+        assert!(home
+            .next_meeting
+            .as_ref()
+            .is_some_and(|m| m.place.ends_with("\\ 2.\nkrs 🌱")));
         let everything = format!("{home:?}");
         assert!(everything.contains(&format!("Unelma {aino}-3")));
-        for title in ["Unelma", "Askel"] {
+        for title in ["Unelma", "Askel", "Olo"] {
             assert!(
                 !everything.contains(&format!("{title} {bea}-")),
                 "nothing of Bea's: {everything}"
             );
         }
+
+        // Once the group meets monthly, Aino is asked to look over her
+        // sharing.
+        assert!(home.sharing_reviews.is_empty());
+        let switch = today.add_days(10);
+        assert!(store.set_monthly_from(g, switch).await.unwrap());
+        let later = store.journal_home(aino, sizes, switch, from).await.unwrap();
+        assert_eq!(
+            later.sharing_reviews,
+            store.sharing_reviews_due(aino, switch).await.unwrap()
+        );
+        assert_eq!(later.sharing_reviews.len(), 1);
 
         // Read in the same query, the next step may also be among the open
         // ones; once done, it is no one's next step.

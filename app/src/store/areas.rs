@@ -1,3 +1,4 @@
+use super::lists::List;
 use super::{now, Store, StoreError};
 
 /// An area (a town) and how much runs in it.
@@ -69,27 +70,31 @@ impl Store {
 
     /// The facilitators who work in an area, by name.
     pub async fn area_facilitators(&self, area: i64) -> Result<Vec<PersonRow>, StoreError> {
-        self.area_facilitators_in(&self.pool, area).await
+        let rows = sqlx::query_as(&area_facilitators_list("$1").query)
+            .bind(area)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(people_from(rows))
     }
+}
 
-    pub(in crate::store) async fn area_facilitators_in<'c>(
-        &self,
-        db: impl sqlx::Executor<'c, Database = sqlx::Any>,
-        area: i64,
-    ) -> Result<Vec<PersonRow>, StoreError> {
-        let rows: Vec<(i64, String)> = sqlx::query_as(
+/// The facilitators who work in the area `area`, by name: id and name.
+pub(in crate::store) fn area_facilitators_list(area: &str) -> List {
+    List {
+        query: format!(
             "SELECT u.id, u.display_name FROM area_facilitators f JOIN users u ON u.id = f.user_id
-             WHERE f.area_id = $1 ORDER BY u.display_name, u.id LIMIT 500",
-        )
-        .bind(area)
-        .fetch_all(db)
-        .await?;
-        Ok(rows
-            .into_iter()
-            .map(|(user_id, display_name)| PersonRow {
-                user_id,
-                display_name,
-            })
-            .collect())
+             WHERE f.area_id = {area} ORDER BY u.display_name, u.id LIMIT 500"
+        ),
+        columns: 2,
+        order: "c1, c0",
     }
+}
+
+pub(in crate::store) fn people_from(rows: Vec<(i64, String)>) -> Vec<PersonRow> {
+    rows.into_iter()
+        .map(|(user_id, display_name)| PersonRow {
+            user_id,
+            display_name,
+        })
+        .collect()
 }

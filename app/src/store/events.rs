@@ -1,5 +1,6 @@
 use sqlx::AnyConnection;
 
+use super::lists::List;
 use super::{now, Store, StoreError};
 use crate::model::AccountEventKind;
 
@@ -28,6 +29,20 @@ pub(super) async fn record(
         .execute(&mut *conn)
         .await?;
     Ok(())
+}
+
+/// The person's ($1) ten newest recoveries not yet acknowledged: event,
+/// time, who made the link.
+pub(in crate::store) fn unseen_recoveries_list() -> List {
+    List {
+        query: "SELECT e.id, e.at, a.display_name FROM account_events e
+             LEFT JOIN users a ON a.id = e.actor_id
+             WHERE e.user_id = $1 AND e.kind = 'recovered' AND e.seen_at IS NULL
+             ORDER BY e.at DESC, e.id DESC LIMIT 10"
+            .to_owned(),
+        columns: 3,
+        order: "c1 DESC, c0 DESC",
+    }
 }
 
 impl Store {
@@ -66,31 +81,23 @@ impl Store {
 
     /// Recoveries the person has not yet acknowledged, newest first.
     pub async fn unseen_recoveries(&self, user_id: i64) -> Result<Vec<EventRow>, StoreError> {
-        self.unseen_recoveries_in(&self.pool, user_id).await
+        let rows = sqlx::query_as(&unseen_recoveries_list().query)
+            .bind(user_id)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(Self::unseen_recoveries_from(rows))
     }
 
-    pub(in crate::store) async fn unseen_recoveries_in<'c>(
-        &self,
-        db: impl sqlx::Executor<'c, Database = sqlx::Any>,
-        user_id: i64,
-    ) -> Result<Vec<EventRow>, StoreError> {
-        let rows: Vec<(i64, Option<String>)> = sqlx::query_as(
-            "SELECT e.at, a.display_name FROM account_events e
-             LEFT JOIN users a ON a.id = e.actor_id
-             WHERE e.user_id = $1 AND e.kind = 'recovered' AND e.seen_at IS NULL
-             ORDER BY e.at DESC LIMIT 10",
-        )
-        .bind(user_id)
-        .fetch_all(db)
-        .await?;
-        Ok(rows
-            .into_iter()
-            .map(|(at, actor)| EventRow {
+    pub(in crate::store) fn unseen_recoveries_from(
+        rows: Vec<(i64, i64, Option<String>)>,
+    ) -> Vec<EventRow> {
+        rows.into_iter()
+            .map(|(_, at, actor)| EventRow {
                 kind: AccountEventKind::Recovered,
                 at,
                 actor,
             })
-            .collect())
+            .collect()
     }
 
     pub async fn acknowledge_recoveries(&self, user_id: i64) -> Result<(), StoreError> {

@@ -1,3 +1,4 @@
+use super::lists::List;
 use super::{now, Store, StoreError};
 use crate::model::{phase_on, Day, GroupKind, GroupSummary};
 
@@ -13,9 +14,18 @@ pub struct NewGroup<'a> {
 const GROUP_COLUMNS: &str =
     "g.id, g.name, g.area_id, a.name, g.kind, g.starts_on, g.monthly_from FROM peer_groups g JOIN areas a ON a.id = g.area_id";
 
-type GroupTuple = (i64, String, i64, String, String, String, String);
+pub(in crate::store) type GroupTuple = (i64, String, i64, String, String, String, String);
 
-fn summary(row: GroupTuple) -> Option<GroupSummary> {
+/// The group `id`, as a list of at most one.
+pub(in crate::store) fn group_list(id: &str) -> List {
+    List {
+        query: format!("SELECT {GROUP_COLUMNS} WHERE g.id = {id}"),
+        columns: 7,
+        order: "c0",
+    }
+}
+
+pub(in crate::store) fn summary(row: GroupTuple) -> Option<GroupSummary> {
     let (id, name, area_id, area_name, kind, starts_on, monthly_from) = row;
     let monthly_from = Day::parse(&monthly_from)?;
     Some(GroupSummary {
@@ -68,19 +78,10 @@ impl Store {
     }
 
     pub async fn group(&self, id: i64) -> Result<Option<GroupSummary>, StoreError> {
-        self.group_in(&self.pool, id).await
-    }
-
-    pub(in crate::store) async fn group_in<'c>(
-        &self,
-        db: impl sqlx::Executor<'c, Database = sqlx::Any>,
-        id: i64,
-    ) -> Result<Option<GroupSummary>, StoreError> {
-        let row: Option<GroupTuple> =
-            sqlx::query_as(&format!("SELECT {GROUP_COLUMNS} WHERE g.id = $1"))
-                .bind(id)
-                .fetch_optional(db)
-                .await?;
+        let row: Option<GroupTuple> = sqlx::query_as(&group_list("$1").query)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
         Ok(row.and_then(summary))
     }
 

@@ -6,6 +6,7 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 use sqlx::AnyConnection;
 
+use super::lists::List;
 use super::{now, Store, StoreError};
 use crate::model::Role;
 use crate::policy::InviteTarget;
@@ -199,14 +200,6 @@ impl Store {
         self.open_invites_where(&self.pool, "group_id", group).await
     }
 
-    pub(in crate::store) async fn open_group_invites_in<'c>(
-        &self,
-        db: impl sqlx::Executor<'c, Database = sqlx::Any>,
-        group: i64,
-    ) -> Result<Vec<InviteRow>, StoreError> {
-        self.open_invites_where(db, "group_id", group).await
-    }
-
     /// An area's open facilitator invites, newest first.
     pub async fn open_area_invites(&self, area: i64) -> Result<Vec<InviteRow>, StoreError> {
         self.open_invites_where(&self.pool, "area_id", area).await
@@ -218,29 +211,44 @@ impl Store {
         column: &'static str,
         id: i64,
     ) -> Result<Vec<InviteRow>, StoreError> {
-        let rows: Vec<(i64, String, i64, i64, i64)> = sqlx::query_as(&format!(
-            "SELECT id, role, uses_left, expires_at, created_at FROM invites
-             WHERE {column} = $1 AND uses_left > 0 AND expires_at > $2 AND revoked_at IS NULL
-             ORDER BY id DESC LIMIT 100"
-        ))
-        .bind(id)
-        .bind(now())
-        .fetch_all(db)
-        .await?;
-        Ok(rows
-            .into_iter()
-            .filter_map(|(id, role, uses_left, expires_at, created_at)| {
-                Some(InviteRow {
-                    id,
-                    role: Role::parse(&role)?,
-                    uses_left,
-                    expires_at,
-                    created_at,
-                })
-            })
-            .collect())
+        let rows = sqlx::query_as(&open_invites_list(column, "$1", "$2").query)
+            .bind(id)
+            .bind(now())
+            .fetch_all(db)
+            .await?;
+        Ok(invites_from(rows))
     }
+}
 
+/// The invites of the group or area (`column` = `id`) that can still be
+/// used at `now`, newest first: id, role, uses left, expiry, creation.
+pub(in crate::store) fn open_invites_list(column: &str, id: &str, now: &str) -> List {
+    List {
+        query: format!(
+            "SELECT id, role, uses_left, expires_at, created_at FROM invites
+             WHERE {column} = {id} AND uses_left > 0 AND expires_at > {now} AND revoked_at IS NULL
+             ORDER BY id DESC LIMIT 100"
+        ),
+        columns: 5,
+        order: "c0 DESC",
+    }
+}
+
+pub(in crate::store) fn invites_from(rows: Vec<(i64, String, i64, i64, i64)>) -> Vec<InviteRow> {
+    rows.into_iter()
+        .filter_map(|(id, role, uses_left, expires_at, created_at)| {
+            Some(InviteRow {
+                id,
+                role: Role::parse(&role)?,
+                uses_left,
+                expires_at,
+                created_at,
+            })
+        })
+        .collect()
+}
+
+impl Store {
     /// Withdraws one of a group's invites; an id of another group does nothing.
     pub async fn withdraw_group_invite(&self, group: i64, id: i64) -> Result<bool, StoreError> {
         self.withdraw_where("group_id", group, id).await

@@ -1,9 +1,12 @@
+use super::lists::List;
 use super::{now, Store, StoreError};
 use crate::model::{Meeting, MeetingText};
 
-type MeetingTuple = (i64, i64, String, i64, i64, String, String);
+pub(in crate::store) type MeetingTuple = (i64, i64, String, i64, i64, String, String);
 
-fn meeting((id, group_id, group_name, starts_at, minutes, place, topic): MeetingTuple) -> Meeting {
+pub(in crate::store) fn meeting(
+    (id, group_id, group_name, starts_at, minutes, place, topic): MeetingTuple,
+) -> Meeting {
     Meeting {
         id,
         group_id,
@@ -19,7 +22,36 @@ const COLUMNS: &str = "m.id, m.group_id, g.name, m.starts_at, m.minutes, m.place
      FROM meetings m JOIN peer_groups g ON g.id = m.group_id";
 
 /// A meeting counts as coming until it has ended.
-const NOT_OVER: &str = "m.cancelled_at IS NULL AND m.starts_at + m.minutes * 60 > $2";
+fn not_over(now: &str) -> String {
+    format!("m.cancelled_at IS NULL AND m.starts_at + m.minutes * 60 > {now}")
+}
+
+/// The next meeting, not over at `now`, of any group the person ($1) is a
+/// current member of, as a list of at most one.
+pub(in crate::store) fn next_meeting_of_list(now: &str) -> List {
+    List {
+        query: format!(
+            "SELECT {COLUMNS} WHERE {} AND m.group_id IN
+                (SELECT group_id FROM memberships WHERE user_id = $1 AND left_at IS NULL)
+             ORDER BY m.starts_at, m.id LIMIT 1",
+            not_over(now)
+        ),
+        columns: 7,
+        order: "c3, c0",
+    }
+}
+
+/// The group's meetings not over at `now`, soonest first.
+pub(in crate::store) fn coming_meetings_list(group: &str, now: &str) -> List {
+    List {
+        query: format!(
+            "SELECT {COLUMNS} WHERE m.group_id = {group} AND {} ORDER BY m.starts_at, m.id LIMIT 50",
+            not_over(now)
+        ),
+        columns: 7,
+        order: "c3, c0",
+    }
+}
 
 impl Store {
     pub async fn schedule_meeting(
@@ -57,43 +89,21 @@ impl Store {
 
     /// A group's coming meetings, soonest first.
     pub async fn coming_meetings(&self, group: i64) -> Result<Vec<Meeting>, StoreError> {
-        self.coming_meetings_in(&self.pool, group).await
-    }
-
-    pub(in crate::store) async fn coming_meetings_in<'c>(
-        &self,
-        db: impl sqlx::Executor<'c, Database = sqlx::Any>,
-        group: i64,
-    ) -> Result<Vec<Meeting>, StoreError> {
-        let rows: Vec<MeetingTuple> = sqlx::query_as(&format!(
-            "SELECT {COLUMNS} WHERE m.group_id = $1 AND {NOT_OVER} ORDER BY m.starts_at LIMIT 50"
-        ))
-        .bind(group)
-        .bind(now())
-        .fetch_all(db)
-        .await?;
+        let rows: Vec<MeetingTuple> = sqlx::query_as(&coming_meetings_list("$1", "$2").query)
+            .bind(group)
+            .bind(now())
+            .fetch_all(&self.pool)
+            .await?;
         Ok(rows.into_iter().map(meeting).collect())
     }
 
     /// The next meeting of any group the person is a current member of.
     pub async fn next_meeting_of(&self, user_id: i64) -> Result<Option<Meeting>, StoreError> {
-        self.next_meeting_of_in(&self.pool, user_id).await
-    }
-
-    pub(in crate::store) async fn next_meeting_of_in<'c>(
-        &self,
-        db: impl sqlx::Executor<'c, Database = sqlx::Any>,
-        user_id: i64,
-    ) -> Result<Option<Meeting>, StoreError> {
-        let row: Option<MeetingTuple> = sqlx::query_as(&format!(
-            "SELECT {COLUMNS} WHERE {NOT_OVER} AND m.group_id IN
-                (SELECT group_id FROM memberships WHERE user_id = $1 AND left_at IS NULL)
-             ORDER BY m.starts_at LIMIT 1"
-        ))
-        .bind(user_id)
-        .bind(now())
-        .fetch_optional(db)
-        .await?;
+        let row: Option<MeetingTuple> = sqlx::query_as(&next_meeting_of_list("$2").query)
+            .bind(user_id)
+            .bind(now())
+            .fetch_optional(&self.pool)
+            .await?;
         Ok(row.map(meeting))
     }
 

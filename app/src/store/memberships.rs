@@ -1,6 +1,7 @@
 use sqlx::AnyConnection;
 
 use super::actors::{actor, actor_columns};
+use super::lists::List;
 use super::{now, Store, StoreError};
 use crate::model::{Day, Role};
 use crate::policy::Actor;
@@ -16,59 +17,86 @@ pub struct MemberRow {
     pub joined_at: i64,
 }
 
+/// The person's ($1) groups whose monthly look at sharing has begun by
+/// `today` and that they have not looked at yet: group, name, the first
+/// day of the monthly looks, when the person joined.
+pub(in crate::store) fn sharing_reviews_due_list(today: &str) -> List {
+    List {
+        query: format!(
+            "SELECT g.id, g.name, g.monthly_from, m.joined_at
+               FROM memberships m JOIN peer_groups g ON g.id = m.group_id
+              WHERE m.user_id = $1 AND m.role = 'participant' AND m.left_at IS NULL
+                AND m.sharing_reviewed_at IS NULL AND g.monthly_from <= {today}
+              ORDER BY g.id"
+        ),
+        columns: 4,
+        order: "c0",
+    }
+}
+
+/// A member: membership, person, name, role, when they joined, then the
+/// facts the policy needs about them (`actor_columns`).
+pub(in crate::store) type RosterRow = (
+    i64,
+    i64,
+    String,
+    String,
+    i64,
+    i64,
+    Option<String>,
+    Option<String>,
+);
+
+/// The group's current members: facilitators first, then by name.
+pub(in crate::store) fn roster_list(group: &str) -> List {
+    List {
+        query: format!(
+            concat!(
+                "SELECT m.id, u.id, u.display_name, m.role, m.joined_at, ",
+                actor_columns!(),
+                " FROM memberships m JOIN users u ON u.id = m.user_id
+                 WHERE m.group_id = {} AND m.left_at IS NULL
+                 ORDER BY CASE m.role WHEN 'facilitator' THEN 0 WHEN 'peer_mentor' THEN 1 ELSE 2 END,
+                          u.display_name, m.id
+                 LIMIT 500"
+            ),
+            group
+        ),
+        columns: 8,
+        order: "CASE c3 WHEN 'facilitator' THEN 0 WHEN 'peer_mentor' THEN 1 ELSE 2 END, c2, c0",
+    }
+}
+
+pub(in crate::store) fn roster_from(rows: Vec<RosterRow>) -> Vec<(MemberRow, Actor)> {
+    rows.into_iter()
+        .filter_map(
+            |(membership_id, user_id, display_name, role, joined_at, admin, areas, groups)| {
+                let member = MemberRow {
+                    membership_id,
+                    user_id,
+                    display_name,
+                    role: Role::parse(&role)?,
+                    joined_at,
+                };
+                Some((
+                    member,
+                    actor(user_id, admin, areas.as_deref(), groups.as_deref()),
+                ))
+            },
+        )
+        .collect()
+}
+
 impl Store {
     /// The group's current members: facilitators first, then by name. Each
     /// comes with the facts the policy needs about them, read in the same
     /// row, as the group page asks the policy about each one.
     pub async fn roster(&self, group: i64) -> Result<Vec<(MemberRow, Actor)>, StoreError> {
-        self.roster_in(&self.pool, group).await
-    }
-
-    pub(in crate::store) async fn roster_in<'c>(
-        &self,
-        db: impl sqlx::Executor<'c, Database = sqlx::Any>,
-        group: i64,
-    ) -> Result<Vec<(MemberRow, Actor)>, StoreError> {
-        type Row = (
-            i64,
-            i64,
-            String,
-            String,
-            i64,
-            i64,
-            Option<String>,
-            Option<String>,
-        );
-        let rows: Vec<Row> = sqlx::query_as(concat!(
-            "SELECT m.id, u.id, u.display_name, m.role, m.joined_at, ",
-            actor_columns!(),
-            " FROM memberships m JOIN users u ON u.id = m.user_id
-             WHERE m.group_id = $1 AND m.left_at IS NULL
-             ORDER BY CASE m.role WHEN 'facilitator' THEN 0 WHEN 'peer_mentor' THEN 1 ELSE 2 END,
-                      u.display_name, m.id
-             LIMIT 500"
-        ))
-        .bind(group)
-        .fetch_all(db)
-        .await?;
-        Ok(rows
-            .into_iter()
-            .filter_map(
-                |(membership_id, user_id, display_name, role, joined_at, admin, areas, groups)| {
-                    let member = MemberRow {
-                        membership_id,
-                        user_id,
-                        display_name,
-                        role: Role::parse(&role)?,
-                        joined_at,
-                    };
-                    Some((
-                        member,
-                        actor(user_id, admin, areas.as_deref(), groups.as_deref()),
-                    ))
-                },
-            )
-            .collect())
+        let rows = sqlx::query_as(&roster_list("$1").query)
+            .bind(group)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(roster_from(rows))
     }
 
     /// A current membership of this group, by id.
@@ -162,30 +190,21 @@ impl Store {
         user: i64,
         today: Day,
     ) -> Result<Vec<(i64, String)>, StoreError> {
-        self.sharing_reviews_due_in(&self.pool, user, today).await
+        let rows = sqlx::query_as(&sharing_reviews_due_list("$2").query)
+            .bind(user)
+            .bind(today.iso())
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(Self::sharing_reviews_due_from(rows))
     }
 
-    pub(in crate::store) async fn sharing_reviews_due_in<'c>(
-        &self,
-        db: impl sqlx::Executor<'c, Database = sqlx::Any>,
-        user: i64,
-        today: Day,
-    ) -> Result<Vec<(i64, String)>, StoreError> {
-        let rows: Vec<(i64, String, String, i64)> = sqlx::query_as(
-            "SELECT g.id, g.name, g.monthly_from, m.joined_at
-               FROM memberships m JOIN peer_groups g ON g.id = m.group_id
-              WHERE m.user_id = $1 AND m.role = 'participant' AND m.left_at IS NULL
-                AND m.sharing_reviewed_at IS NULL AND g.monthly_from <= $2",
-        )
-        .bind(user)
-        .bind(today.iso())
-        .fetch_all(db)
-        .await?;
-        Ok(rows
-            .into_iter()
+    pub(in crate::store) fn sharing_reviews_due_from(
+        rows: Vec<(i64, String, String, i64)>,
+    ) -> Vec<(i64, String)> {
+        rows.into_iter()
             .filter(|(_, _, from, joined)| Day::parse(from).is_some_and(|d| d.unix() > *joined))
             .map(|(id, name, _, _)| (id, name))
-            .collect())
+            .collect()
     }
 
     /// The participant has looked over their sharing (or kept it as it is)

@@ -5,6 +5,7 @@
 use sqlx::AnyConnection;
 
 use super::consent::visible;
+use super::lists::List;
 use super::{now, Column, Store, StoreError};
 use crate::model::{MentorLink, Phrase};
 
@@ -17,7 +18,7 @@ const LINK: &str = "SELECT l.id, l.mentor_id, mu.display_name, l.mentee_id, eu.d
      LEFT JOIN peer_groups g ON g.id = l.group_id
     WHERE l.declined_at IS NULL AND l.ended_at IS NULL";
 
-type LinkRow = (
+pub(in crate::store) type LinkRow = (
     i64,
     i64,
     String,
@@ -28,7 +29,7 @@ type LinkRow = (
     Option<i64>,
 );
 
-fn link(
+pub(in crate::store) fn link(
     (id, mentor_id, mentor_name, mentee_id, mentee_name, group_name, proposed_at, accepted_at): LinkRow,
 ) -> MentorLink {
     MentorLink {
@@ -40,6 +41,26 @@ fn link(
         group_name,
         proposed_at,
         accepted_at,
+    }
+}
+
+/// The open links the person ($1) is on either side of, newest first.
+pub(in crate::store) fn mentor_links_of_list() -> List {
+    List {
+        query: format!(
+            "{LINK} AND (l.mentor_id = $1 OR l.mentee_id = $1) ORDER BY l.id DESC LIMIT 100"
+        ),
+        columns: 8,
+        order: "c0 DESC",
+    }
+}
+
+/// The open links proposed within the group, newest first.
+pub(in crate::store) fn mentor_links_in_group_list(group: &str) -> List {
+    List {
+        query: format!("{LINK} AND l.group_id = {group} ORDER BY l.id DESC LIMIT 200"),
+        columns: 8,
+        order: "c0 DESC",
     }
 }
 
@@ -108,39 +129,19 @@ impl Store {
     /// The open links the person is on either side of, newest first;
     /// unanswered proposals included, for the page to sort out.
     pub async fn mentor_links_of(&self, user: i64) -> Result<Vec<MentorLink>, StoreError> {
-        self.mentor_links_of_in(&self.pool, user).await
-    }
-
-    pub(in crate::store) async fn mentor_links_of_in<'c>(
-        &self,
-        db: impl sqlx::Executor<'c, Database = sqlx::Any>,
-        user: i64,
-    ) -> Result<Vec<MentorLink>, StoreError> {
-        let rows: Vec<LinkRow> = sqlx::query_as(&format!(
-            "{LINK} AND (l.mentor_id = $1 OR l.mentee_id = $1) ORDER BY l.id DESC LIMIT 100"
-        ))
-        .bind(user)
-        .fetch_all(db)
-        .await?;
+        let rows: Vec<LinkRow> = sqlx::query_as(&mentor_links_of_list().query)
+            .bind(user)
+            .fetch_all(&self.pool)
+            .await?;
         Ok(rows.into_iter().map(link).collect())
     }
 
     /// The open links proposed within a group, for its facilitators.
     pub async fn mentor_links_in_group(&self, group: i64) -> Result<Vec<MentorLink>, StoreError> {
-        self.mentor_links_in_group_in(&self.pool, group).await
-    }
-
-    pub(in crate::store) async fn mentor_links_in_group_in<'c>(
-        &self,
-        db: impl sqlx::Executor<'c, Database = sqlx::Any>,
-        group: i64,
-    ) -> Result<Vec<MentorLink>, StoreError> {
-        let rows: Vec<LinkRow> = sqlx::query_as(&format!(
-            "{LINK} AND l.group_id = $1 ORDER BY l.id DESC LIMIT 200"
-        ))
-        .bind(group)
-        .fetch_all(db)
-        .await?;
+        let rows: Vec<LinkRow> = sqlx::query_as(&mentor_links_in_group_list("$1").query)
+            .bind(group)
+            .fetch_all(&self.pool)
+            .await?;
         Ok(rows.into_iter().map(link).collect())
     }
 

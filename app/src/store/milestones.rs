@@ -1,15 +1,31 @@
+use super::lists::List;
 use super::{now, Store, StoreError};
 use crate::model::{Day, Milestone, MilestoneText};
 
-type MilestoneTuple = (i64, i64, String, String, Option<String>);
+pub(in crate::store) type MilestoneTuple = (i64, i64, String, String, Option<String>);
 
-fn milestone((id, group_id, title, description, target_on): MilestoneTuple) -> Milestone {
+pub(in crate::store) fn milestone(
+    (id, group_id, title, description, target_on): MilestoneTuple,
+) -> Milestone {
     Milestone {
         id,
         group_id,
         title,
         description,
         target_on: target_on.as_deref().and_then(Day::parse),
+    }
+}
+
+/// The group's current milestones: dated ones by date, then the rest.
+pub(in crate::store) fn milestones_list(group: &str) -> List {
+    List {
+        query: format!(
+            "SELECT id, group_id, title, description, target_on FROM milestones
+             WHERE group_id = {group} AND archived_at IS NULL
+             ORDER BY CASE WHEN target_on IS NULL THEN 1 ELSE 0 END, target_on, id LIMIT 200"
+        ),
+        columns: 5,
+        order: "CASE WHEN c4 IS NULL THEN 1 ELSE 0 END, c4, c0",
     }
 }
 
@@ -71,22 +87,10 @@ impl Store {
 
     /// A group's current milestones: dated ones by date, then the rest.
     pub async fn milestones(&self, group: i64) -> Result<Vec<Milestone>, StoreError> {
-        self.milestones_in(&self.pool, group).await
-    }
-
-    pub(in crate::store) async fn milestones_in<'c>(
-        &self,
-        db: impl sqlx::Executor<'c, Database = sqlx::Any>,
-        group: i64,
-    ) -> Result<Vec<Milestone>, StoreError> {
-        let rows: Vec<MilestoneTuple> = sqlx::query_as(
-            "SELECT id, group_id, title, description, target_on FROM milestones
-             WHERE group_id = $1 AND archived_at IS NULL
-             ORDER BY CASE WHEN target_on IS NULL THEN 1 ELSE 0 END, target_on, id LIMIT 200",
-        )
-        .bind(group)
-        .fetch_all(db)
-        .await?;
+        let rows: Vec<MilestoneTuple> = sqlx::query_as(&milestones_list("$1").query)
+            .bind(group)
+            .fetch_all(&self.pool)
+            .await?;
         Ok(rows.into_iter().map(milestone).collect())
     }
 

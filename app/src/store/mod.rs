@@ -17,6 +17,7 @@ mod help;
 mod invites;
 mod journal;
 mod keyring;
+mod lists;
 mod meetings;
 mod memberships;
 mod mentors;

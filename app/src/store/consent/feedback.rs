@@ -5,7 +5,36 @@ use sqlx::AnyConnection;
 
 use super::{bind_page, page_placeholders, visible};
 use crate::model::{FeedbackKind, FeedbackView, ItemKind, Phrase};
+use crate::store::lists::List;
 use crate::store::{now, Column, Store, StoreError};
+
+/// Item, its kind, then the feedback: id, kind, body, phrase, author's
+/// name, time.
+pub(in crate::store) type RecentRow = (
+    i64,
+    String,
+    i64,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    i64,
+);
+
+/// The newest `limit` notes and acknowledgements on the owner's ($1)
+/// items that the owner has not hidden.
+pub(in crate::store) fn recent_feedback_list(limit: &str) -> List {
+    List {
+        query: format!(
+            "SELECT i.id, i.kind, f.id, f.kind, f.body, f.phrase, u.display_name, f.at FROM feedback f
+               JOIN items i ON i.id = f.item_id LEFT JOIN users u ON u.id = f.author_id
+              WHERE i.owner_id = $1 AND f.hidden_at IS NULL
+              ORDER BY f.id DESC LIMIT {limit}"
+        ),
+        columns: 8,
+        order: "c2 DESC",
+    }
+}
 
 impl Store {
     /// The viewer leaves an acknowledgement or a note on an item shared
@@ -74,35 +103,18 @@ impl Store {
         owner: i64,
         limit: i64,
     ) -> Result<Vec<(i64, ItemKind, FeedbackView)>, StoreError> {
-        self.recent_feedback_in(&self.pool, owner, limit).await
+        let rows = sqlx::query_as(&recent_feedback_list("$2").query)
+            .bind(owner)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
+        self.recent_feedback_from(rows)
     }
 
-    pub(in crate::store) async fn recent_feedback_in<'c>(
+    pub(in crate::store) fn recent_feedback_from(
         &self,
-        db: impl sqlx::Executor<'c, Database = sqlx::Any>,
-        owner: i64,
-        limit: i64,
+        mut rows: Vec<RecentRow>,
     ) -> Result<Vec<(i64, ItemKind, FeedbackView)>, StoreError> {
-        type Row = (
-            i64,
-            String,
-            i64,
-            String,
-            String,
-            Option<String>,
-            Option<String>,
-            i64,
-        );
-        let mut rows: Vec<Row> = sqlx::query_as(
-            "SELECT i.id, i.kind, f.id, f.kind, f.body, f.phrase, u.display_name, f.at FROM feedback f
-               JOIN items i ON i.id = f.item_id LEFT JOIN users u ON u.id = f.author_id
-              WHERE i.owner_id = $1 AND f.hidden_at IS NULL
-              ORDER BY f.id DESC LIMIT $2",
-        )
-        .bind(owner)
-        .bind(limit)
-        .fetch_all(db)
-        .await?;
         self.open_in(Column::FeedbackBody, &mut rows, |r| &mut r.4)?;
         Ok(rows
             .into_iter()

@@ -10,7 +10,8 @@ mod feedback;
 mod reads;
 mod shares;
 
-pub(super) use reads::log_page;
+pub(super) use feedback::recent_feedback_list;
+pub(super) use reads::{log_page, shared_counts_list};
 pub(super) use shares::apply_defaults;
 
 use super::{Column, Store, StoreError};

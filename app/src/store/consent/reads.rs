@@ -9,6 +9,7 @@ use super::{
     bind_page, content, page_placeholders, placeholders, visible, ContentRow, LAST_VISIT, NO_VISIT,
 };
 use crate::model::{MentorLink, Page, SharedItem, PAGE_SIZE};
+use crate::store::lists::List;
 use crate::store::seen_log::Seen;
 use crate::store::{now, Store, StoreError};
 
@@ -196,38 +197,37 @@ impl Store {
         viewer: i64,
         owners: &[i64],
     ) -> Result<Vec<(i64, i64, i64)>, StoreError> {
-        self.shared_counts_in(&self.pool, viewer, owners).await
-    }
-
-    pub(in crate::store) async fn shared_counts_in<'c>(
-        &self,
-        db: impl sqlx::Executor<'c, Database = sqlx::Any>,
-        viewer: i64,
-        owners: &[i64],
-    ) -> Result<Vec<(i64, i64, i64)>, StoreError> {
         if owners.is_empty() {
             return Ok(Vec::new());
         }
-        let sql = format!(
+        let sql = shared_counts_list("$1", "$2", &placeholders(3, owners.len())).query;
+        let mut query = sqlx::query_as(&sql).bind(viewer).bind(now());
+        for owner in owners {
+            query = query.bind(*owner);
+        }
+        Ok(query.fetch_all(&self.pool).await?)
+    }
+}
+
+/// For each owner in `owners` (an IN list or a subquery) who shares
+/// something with the viewer now: the owner, how many items, how many of
+/// them changed since the viewer last looked.
+pub(in crate::store) fn shared_counts_list(viewer: &str, now: &str, owners: &str) -> List {
+    List {
+        query: format!(
             "SELECT i.owner_id, COUNT(*),
                     SUM(CASE WHEN i.updated_at > COALESCE(v.seen_at, 0)
                               OR EXISTS (SELECT 1 FROM shares s2 WHERE s2.item_id = i.id
                                            AND s2.revoked_at IS NULL AND s2.granted_at > COALESCE(v.seen_at, 0))
                              THEN 1 ELSE 0 END)
                FROM items i
-               LEFT JOIN shared_visits v ON v.viewer_id = $1 AND v.owner_id = i.owner_id
-              WHERE i.owner_id IN ({}) AND {}
+               LEFT JOIN shared_visits v ON v.viewer_id = {viewer} AND v.owner_id = i.owner_id
+              WHERE i.owner_id IN ({owners}) AND {}
               GROUP BY i.owner_id",
-            placeholders(3, owners.len()),
-            visible("$1", "$2")
-        );
-        let mut query = sqlx::query_as::<_, (i64, i64, i64)>(&sql)
-            .bind(viewer)
-            .bind(now());
-        for owner in owners {
-            query = query.bind(*owner);
-        }
-        Ok(query.fetch_all(db).await?)
+            visible(viewer, now)
+        ),
+        columns: 3,
+        order: "c0",
     }
 }
 

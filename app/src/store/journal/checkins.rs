@@ -3,10 +3,11 @@ use super::{
     touch_item,
 };
 use crate::model::{CheckIn, CheckInText, Day, ItemKind, Page, ShareCategory};
+use crate::store::lists::List;
 use crate::store::{Column, Store, StoreError};
 
 /// id, day, the seven ratings in `Aspect::ALL` order, note.
-type CheckInRow = (i64, String, i64, i64, i64, i64, i64, i64, i64, String);
+pub(in crate::store) type CheckInRow = (i64, String, i64, i64, i64, i64, i64, i64, i64, String);
 
 fn checkin((id, on, a, b, c, d, e, f, g, note): CheckInRow) -> CheckIn {
     let rating = |r: i64| u8::try_from(r).unwrap_or(1);
@@ -35,6 +36,18 @@ fn bind_text<'q>(
 const COLUMNS: &str = "i.id, c.checked_on, c.control, c.heard, c.for_others, c.routines,
         c.health, c.relationships, c.readiness, c.note
      FROM items i JOIN checkins c ON c.item_id = i.id";
+
+/// The owner's ($1) latest `limit` check-ins by day, newest first.
+pub(in crate::store) fn checkin_series_list(limit: &str) -> List {
+    List {
+        query: format!(
+            "SELECT {COLUMNS} WHERE i.owner_id = $1 AND i.kind = 'checkin'
+             ORDER BY c.checked_on DESC, i.id DESC LIMIT {limit}"
+        ),
+        columns: 10,
+        order: "c1 DESC, c0 DESC",
+    }
+}
 
 impl Store {
     pub async fn create_checkin(
@@ -115,23 +128,20 @@ impl Store {
 
     /// The latest `limit` check-ins by day, oldest first: the chart's line.
     pub async fn checkin_series(&self, owner: i64, limit: i64) -> Result<Vec<CheckIn>, StoreError> {
-        self.checkin_series_in(&self.pool, owner, limit).await
+        let rows = sqlx::query_as(&checkin_series_list("$2").query)
+            .bind(owner)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
+        self.checkin_series_from(rows)
     }
 
-    pub(in crate::store) async fn checkin_series_in<'c>(
+    /// Check-ins as `checkin_series_list` reads them (newest first),
+    /// opened, oldest first.
+    pub(in crate::store) fn checkin_series_from(
         &self,
-        db: impl sqlx::Executor<'c, Database = sqlx::Any>,
-        owner: i64,
-        limit: i64,
+        mut rows: Vec<CheckInRow>,
     ) -> Result<Vec<CheckIn>, StoreError> {
-        let mut rows: Vec<CheckInRow> = sqlx::query_as(&format!(
-            "SELECT {COLUMNS} WHERE i.owner_id = $1 AND i.kind = 'checkin'
-             ORDER BY c.checked_on DESC, i.id DESC LIMIT $2"
-        ))
-        .bind(owner)
-        .bind(limit)
-        .fetch_all(db)
-        .await?;
         self.open_in(Column::CheckInNote, &mut rows, |r| &mut r.9)?;
         let mut series: Vec<CheckIn> = rows.into_iter().map(checkin).collect();
         series.reverse();

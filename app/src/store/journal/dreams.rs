@@ -5,6 +5,7 @@ use super::{
     touch_item,
 };
 use crate::model::{Dream, DreamText, DreamTitle, ItemKind, LifeArea, Page, ShareCategory};
+use crate::store::lists::List;
 use crate::store::{now, Column, Store, StoreError};
 
 type DreamTuple = (i64, String, String, String, Option<i64>);
@@ -24,6 +25,19 @@ fn dream(
 
 const COLUMNS: &str = "i.id, d.title, d.meaning, d.life_area, d.archived_at
      FROM items i JOIN dreams d ON d.item_id = i.id";
+
+/// The owner's ($1) newest `limit` current dreams, id and title.
+pub(in crate::store) fn dream_titles_list(limit: &str) -> List {
+    List {
+        query: format!(
+            "SELECT i.id, d.title FROM items i JOIN dreams d ON d.item_id = i.id
+             WHERE i.owner_id = $1 AND i.kind = 'dream' AND d.archived_at IS NULL
+             ORDER BY i.id DESC LIMIT {limit}"
+        ),
+        columns: 2,
+        order: "c0 DESC",
+    }
+}
 
 impl Store {
     pub async fn create_dream(
@@ -127,24 +141,18 @@ impl Store {
         owner: i64,
         limit: i64,
     ) -> Result<Vec<DreamTitle>, StoreError> {
-        self.dream_titles_in(&self.pool, owner, limit).await
+        let rows = sqlx::query_as(&dream_titles_list("$2").query)
+            .bind(owner)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
+        self.dream_titles_from(rows)
     }
 
-    pub(in crate::store) async fn dream_titles_in<'c>(
+    pub(in crate::store) fn dream_titles_from(
         &self,
-        db: impl Executor<'c, Database = Any>,
-        owner: i64,
-        limit: i64,
+        rows: Vec<(i64, String)>,
     ) -> Result<Vec<DreamTitle>, StoreError> {
-        let rows: Vec<(i64, String)> = sqlx::query_as(
-            "SELECT i.id, d.title FROM items i JOIN dreams d ON d.item_id = i.id
-             WHERE i.owner_id = $1 AND i.kind = 'dream' AND d.archived_at IS NULL
-             ORDER BY i.id DESC LIMIT $2",
-        )
-        .bind(owner)
-        .bind(limit)
-        .fetch_all(db)
-        .await?;
         rows.into_iter()
             .map(|(id, title)| {
                 Ok(DreamTitle {

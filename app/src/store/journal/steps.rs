@@ -7,9 +7,10 @@ use super::{
 use crate::model::{
     Day, Field, ItemKind, Page, ShareCategory, Step, StepKind, StepStatus, StepText,
 };
+use crate::store::lists::List;
 use crate::store::{Column, Store, StoreError};
 
-type StepTuple = (
+pub(in crate::store) type StepTuple = (
     i64,
     String,
     Option<i64>,
@@ -35,19 +36,6 @@ fn step(
     })
 }
 
-/// A step row with a first column saying whether it is the picked one.
-type PickedStepTuple = (
-    i64,
-    i64,
-    String,
-    Option<i64>,
-    Option<String>,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-);
-
 const COLUMNS: &str =
     "i.id, s.title, s.dream_id, d.title, s.step_kind, s.status, s.target_on, s.done_on
      FROM items i JOIN steps s ON s.item_id = i.id
@@ -57,6 +45,28 @@ const COLUMNS: &str =
 /// picked, while it is open.
 const PICKED: &str = "JOIN users u ON u.next_step_id = i.id
      WHERE u.id = $1 AND i.owner_id = $1 AND s.status <> 'done'";
+
+/// The step the owner ($1) picked, while it is open, as a list of one.
+pub(in crate::store) fn picked_step_list() -> List {
+    List {
+        query: format!("SELECT {COLUMNS} {PICKED}"),
+        columns: 8,
+        order: "c0",
+    }
+}
+
+/// The owner's ($1) newest `limit` open steps, as `newest_open_steps`
+/// reads them.
+pub(in crate::store) fn open_steps_list(limit: &str) -> List {
+    List {
+        query: format!(
+            "SELECT {COLUMNS} WHERE i.owner_id = $1 AND i.kind = 'step' AND s.status <> 'done'
+             ORDER BY i.id DESC LIMIT {limit}"
+        ),
+        columns: 8,
+        order: "c0 DESC",
+    }
+}
 
 /// A step may lead only to one of its owner's own dreams.
 async fn check_dream(
@@ -195,8 +205,12 @@ impl Store {
     /// The newest `limit` open steps, for the home page: no more rows read
     /// and unsealed than are shown.
     pub async fn newest_open_steps(&self, owner: i64, limit: i64) -> Result<Vec<Step>, StoreError> {
-        self.steps_before(&self.pool, owner, false, before(None), limit)
-            .await
+        let rows: Vec<StepTuple> = sqlx::query_as(&open_steps_list("$2").query)
+            .bind(owner)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
+        self.steps_from(rows)
     }
 
     pub(in crate::store) async fn steps_before<'c>(
@@ -259,39 +273,11 @@ impl Store {
         Ok(row.map(|(id,)| id))
     }
 
-    /// The step the owner picked, while it is still open, and their newest
-    /// `limit` open steps, which may hold it again: one query, not two, as
-    /// each costs the home page a hand-off to the connection's thread.
-    pub(in crate::store) async fn next_and_open_steps_in<'c>(
+    /// Steps as read by `COLUMNS`, opened.
+    pub(in crate::store) fn steps_from(
         &self,
-        db: impl Executor<'c, Database = Any>,
-        owner: i64,
-        limit: i64,
-    ) -> Result<(Option<Step>, Vec<Step>), StoreError> {
-        let rows: Vec<PickedStepTuple> = sqlx::query_as(&format!(
-            "SELECT * FROM (SELECT CAST(1 AS BIGINT) AS picked, {COLUMNS} {PICKED}) AS n
-             UNION ALL
-             SELECT * FROM (SELECT CAST(0 AS BIGINT) AS picked, {COLUMNS}
-                             WHERE i.owner_id = $1 AND i.kind = 'step' AND s.status <> 'done'
-                             ORDER BY i.id DESC LIMIT $2) AS o
-             ORDER BY 1 DESC, 2 DESC"
-        ))
-        .bind(owner)
-        .bind(limit)
-        .fetch_all(db)
-        .await?;
-        let (mut next, mut open) = (None, Vec::new());
-        for (picked, id, title, dream_id, dream_title, kind, status, target, done) in rows {
-            let row = step(
-                self,
-                (id, title, dream_id, dream_title, kind, status, target, done),
-            )?;
-            if picked == 1 {
-                next = Some(row);
-            } else {
-                open.push(row);
-            }
-        }
-        Ok((next, open))
+        rows: Vec<StepTuple>,
+    ) -> Result<Vec<Step>, StoreError> {
+        rows.into_iter().map(|r| step(self, r)).collect()
     }
 }

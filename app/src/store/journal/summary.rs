@@ -1,6 +1,5 @@
-use sqlx::{Any, Executor};
-
 use crate::model::{Day, ItemKind};
+use crate::store::lists::List;
 use crate::store::{Column, Store, StoreError};
 
 /// Something the owner got done: a step, or a group milestone reached.
@@ -20,6 +19,37 @@ pub struct MonthCount {
     pub count: i64,
 }
 
+/// The owner's ($1) newest `limit` achievements: item, kind, title, day.
+pub(in crate::store) fn achievements_list(limit: &str) -> List {
+    List {
+        query: format!(
+            "SELECT i.id, i.kind, s.title, s.done_on FROM items i JOIN steps s ON s.item_id = i.id
+             WHERE i.owner_id = $1 AND i.kind = 'step' AND s.status = 'done'
+             UNION ALL
+             SELECT i.id, i.kind, m.title, k.reached_on FROM items i
+             JOIN milestone_marks k ON k.item_id = i.id JOIN milestones m ON m.id = k.milestone_id
+             WHERE i.owner_id = $1 AND i.kind = 'milestone'
+             ORDER BY 4 DESC, 1 DESC LIMIT {limit}"
+        ),
+        columns: 4,
+        order: "c3 DESC, c0 DESC",
+    }
+}
+
+/// The owner's ($1) steps done per month from the day `from` on: month
+/// ("2026-12") and count.
+pub(in crate::store) fn steps_done_per_month_list(from: &str) -> List {
+    List {
+        query: format!(
+            "SELECT substr(s.done_on, 1, 7) AS month, COUNT(*) FROM items i JOIN steps s ON s.item_id = i.id
+             WHERE i.owner_id = $1 AND i.kind = 'step' AND s.status = 'done' AND s.done_on >= {from}
+             GROUP BY substr(s.done_on, 1, 7) ORDER BY 1"
+        ),
+        columns: 2,
+        order: "c0",
+    }
+}
+
 impl Store {
     /// The newest achievements: steps done and milestones reached.
     pub async fn achievements(
@@ -27,28 +57,18 @@ impl Store {
         owner: i64,
         limit: i64,
     ) -> Result<Vec<Achievement>, StoreError> {
-        self.achievements_in(&self.pool, owner, limit).await
+        let rows = sqlx::query_as(&achievements_list("$2").query)
+            .bind(owner)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
+        self.achievements_from(rows)
     }
 
-    pub(in crate::store) async fn achievements_in<'c>(
+    pub(in crate::store) fn achievements_from(
         &self,
-        db: impl Executor<'c, Database = Any>,
-        owner: i64,
-        limit: i64,
+        mut rows: Vec<(i64, String, String, String)>,
     ) -> Result<Vec<Achievement>, StoreError> {
-        let mut rows: Vec<(i64, String, String, String)> = sqlx::query_as(
-            "SELECT i.id, i.kind, s.title, s.done_on FROM items i JOIN steps s ON s.item_id = i.id
-             WHERE i.owner_id = $1 AND i.kind = 'step' AND s.status = 'done'
-             UNION ALL
-             SELECT i.id, i.kind, m.title, k.reached_on FROM items i
-             JOIN milestone_marks k ON k.item_id = i.id JOIN milestones m ON m.id = k.milestone_id
-             WHERE i.owner_id = $1 AND i.kind = 'milestone'
-             ORDER BY 4 DESC, 1 DESC LIMIT $2",
-        )
-        .bind(owner)
-        .bind(limit)
-        .fetch_all(db)
-        .await?;
         // A step's title is the person's own text; a milestone's is the group's.
         for row in rows.iter_mut().filter(|r| r.1 == "step") {
             row.2 = self.open(Column::StepTitle, &row.2)?;
@@ -73,34 +93,24 @@ impl Store {
         owner: i64,
         from: Day,
     ) -> Result<Vec<MonthCount>, StoreError> {
-        self.steps_done_per_month_in(&self.pool, owner, from).await
+        let rows = sqlx::query_as(&steps_done_per_month_list("$2").query)
+            .bind(owner)
+            .bind(from.iso())
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(months_from(rows))
     }
+}
 
-    pub(in crate::store) async fn steps_done_per_month_in<'c>(
-        &self,
-        db: impl Executor<'c, Database = Any>,
-        owner: i64,
-        from: Day,
-    ) -> Result<Vec<MonthCount>, StoreError> {
-        let rows: Vec<(String, i64)> = sqlx::query_as(
-            "SELECT substr(s.done_on, 1, 7) AS month, COUNT(*) FROM items i JOIN steps s ON s.item_id = i.id
-             WHERE i.owner_id = $1 AND i.kind = 'step' AND s.status = 'done' AND s.done_on >= $2
-             GROUP BY substr(s.done_on, 1, 7) ORDER BY 1",
-        )
-        .bind(owner)
-        .bind(from.iso())
-        .fetch_all(db)
-        .await?;
-        Ok(rows
-            .into_iter()
-            .filter_map(|(month, count)| {
-                let (y, m) = month.split_once('-')?;
-                Some(MonthCount {
-                    year: y.parse().ok()?,
-                    month: m.parse().ok()?,
-                    count,
-                })
+pub(in crate::store) fn months_from(rows: Vec<(String, i64)>) -> Vec<MonthCount> {
+    rows.into_iter()
+        .filter_map(|(month, count)| {
+            let (y, m) = month.split_once('-')?;
+            Some(MonthCount {
+                year: y.parse().ok()?,
+                month: m.parse().ok()?,
+                count,
             })
-            .collect())
-    }
+        })
+        .collect()
 }

@@ -1,0 +1,44 @@
+//! Several short lists read in one statement, each as a JSON array of its
+//! rows. A statement has a fixed cost on top of its rows: on PostgreSQL a
+//! round trip, a transaction and the executor's start-up, on SQLite a
+//! hand-off to the connection's thread. The home page reads ten lists of a
+//! few rows each, so it paid that cost ten times (PERFORMANCE.md).
+
+use serde::de::DeserializeOwned;
+
+use super::{Backend, StoreError};
+
+/// One list: its query, written with the placeholders of the statement it
+/// goes into, how many columns it selects, and the order of its rows over
+/// those columns named `c0`, `c1`, …: the order its own `ORDER BY` gives.
+/// An aggregate keeps the order of its input only when told it.
+pub(in crate::store) struct List {
+    pub query: String,
+    pub columns: usize,
+    pub order: &'static str,
+}
+
+/// `SELECT` of each list as a text column, in the order given.
+pub(in crate::store) fn select_lists(backend: Backend, lists: &[List]) -> String {
+    let columns: Vec<String> = lists.iter().map(|list| as_json(backend, list)).collect();
+    format!("SELECT {}", columns.join(",\n       "))
+}
+
+/// One list's rows as `[[c0, c1, …], …]`, `[]` for none.
+fn as_json(backend: Backend, list: &List) -> String {
+    let names: Vec<String> = (0..list.columns).map(|n| format!("c{n}")).collect();
+    let names = names.join(", ");
+    let (query, order) = (&list.query, list.order);
+    let rows = match backend {
+        Backend::Sqlite => format!("json_group_array(json_array({names}) ORDER BY {order})"),
+        Backend::Postgres => format!(
+            "CAST(COALESCE(json_agg(json_build_array({names}) ORDER BY {order}), '[]') AS TEXT)"
+        ),
+    };
+    format!("(WITH x({names}) AS ({query}) SELECT {rows} FROM x)")
+}
+
+/// A list's rows, each as the tuple the list's own query reads.
+pub(in crate::store) fn rows<T: DeserializeOwned>(json: &str) -> Result<Vec<T>, StoreError> {
+    serde_json::from_str(json).map_err(|e| StoreError::Database(sqlx::Error::Decode(Box::new(e))))
+}
