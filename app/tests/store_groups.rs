@@ -244,6 +244,12 @@ async fn the_group_page_reads_this_group_only_and_counts_through_consent() {
 
         let without = store.group_page(anna, g, false).await.unwrap().unwrap();
         assert_eq!(without.mentor_links, None, "not asked for, not read");
+
+        // A group with no participants yet has nothing to count.
+        let new = group(&store, area, Some(anna)).await;
+        let page = store.group_page(anna, new, true).await.unwrap().unwrap();
+        assert_eq!(page.roster.len(), 1, "Anna");
+        assert!(page.shared_counts.is_empty());
     })
     .await;
 }

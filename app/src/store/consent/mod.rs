@@ -221,7 +221,7 @@ impl ContentRow {
 }
 
 /// "$1, $2, …" from `first` on, for an IN list of `count` values.
-fn placeholders(first: usize, count: usize) -> String {
+pub(in crate::store) fn placeholders(first: usize, count: usize) -> String {
     (first..first + count)
         .map(|n| format!("${n}"))
         .collect::<Vec<_>>()
