@@ -1,7 +1,7 @@
-use crate::model::{GroupSummary, Meeting, MentorLink, Milestone, Role};
-use crate::policy::Actor;
 use sqlx::Row;
 
+use crate::model::{GroupSummary, Meeting, MentorLink, Milestone, Role};
+use crate::policy::Actor;
 use crate::store::areas::{area_facilitators_list, people_from};
 use crate::store::consent::{placeholders, shared_counts_list};
 use crate::store::groups::{group_list, summary};

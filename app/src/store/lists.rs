@@ -1,8 +1,9 @@
 //! Several short lists read in one statement, each as a JSON array of its
 //! rows. A statement has a fixed cost on top of its rows: on PostgreSQL a
 //! round trip, a transaction and the executor's start-up, on SQLite a
-//! hand-off to the connection's thread. The home page reads ten lists of a
-//! few rows each, so it paid that cost ten times (PERFORMANCE.md).
+//! hand-off to the connection's thread. The home page read eleven lists of
+//! a few rows each in ten statements, so it paid that cost ten times
+//! (PERFORMANCE.md).
 
 use serde::de::DeserializeOwned;
 

@@ -209,9 +209,10 @@ impl Store {
     }
 }
 
-/// For each owner in `owners` (an IN list or a subquery) who shares
-/// something with the viewer now: the owner, how many items, how many of
-/// them changed since the viewer last looked.
+/// For each owner in `owners` (the placeholders of an IN list, or NULL
+/// for no one) who shares something with the viewer now, through the
+/// rule: the owner, how many items, how many of them changed since the
+/// viewer last looked.
 pub(in crate::store) fn shared_counts_list(viewer: &str, now: &str, owners: &str) -> List {
     List {
         query: format!(

@@ -42,9 +42,9 @@ pub struct HomeReads {
 
 impl Store {
     /// Everything the home page reads, in one statement: each list comes
-    /// back as one text column (`lists`), as it would read alone. Eleven
-    /// statements cost PostgreSQL eleven round trips, transactions and
-    /// executor start-ups, and SQLite eleven hand-offs to its thread.
+    /// back as one text column (`store/lists.rs`), as it would read alone.
+    /// Ten statements cost PostgreSQL ten round trips, transactions and
+    /// executor start-ups, and SQLite ten hand-offs to its thread.
     pub async fn journal_home(
         &self,
         owner: i64,
