@@ -197,24 +197,23 @@ impl Store {
 
     /// A group's invites that can still be used, newest first.
     pub async fn open_group_invites(&self, group: i64) -> Result<Vec<InviteRow>, StoreError> {
-        self.open_invites_where(&self.pool, "group_id", group).await
+        self.open_invites_where("group_id", group).await
     }
 
     /// An area's open facilitator invites, newest first.
     pub async fn open_area_invites(&self, area: i64) -> Result<Vec<InviteRow>, StoreError> {
-        self.open_invites_where(&self.pool, "area_id", area).await
+        self.open_invites_where("area_id", area).await
     }
 
-    async fn open_invites_where<'c>(
+    async fn open_invites_where(
         &self,
-        db: impl sqlx::Executor<'c, Database = sqlx::Any>,
         column: &'static str,
         id: i64,
     ) -> Result<Vec<InviteRow>, StoreError> {
         let rows = sqlx::query_as(&open_invites_list(column, "$1", "$2").query)
             .bind(id)
             .bind(now())
-            .fetch_all(db)
+            .fetch_all(&self.pool)
             .await?;
         Ok(invites_from(rows))
     }

@@ -231,7 +231,7 @@ impl Store {
         .bind(limit)
         .fetch_all(db)
         .await?;
-        rows.into_iter().map(|r| step(self, r)).collect()
+        self.steps_from(rows)
     }
 
     /// The steps that lead to one dream, newest first.
@@ -244,7 +244,7 @@ impl Store {
         .bind(dream)
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter().map(|r| step(self, r)).collect()
+        self.steps_from(rows)
     }
 
     /// Picks one of the owner's open steps as "my next step".
