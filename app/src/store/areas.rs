@@ -86,7 +86,7 @@ pub(in crate::store) fn area_facilitators_list(area: &str) -> List {
              WHERE f.area_id = {area} ORDER BY u.display_name, u.id LIMIT 500"
         ),
         columns: 2,
-        order: "c1, c0",
+        order: Some("c1, c0"),
     }
 }
 

@@ -41,7 +41,7 @@ pub(in crate::store) fn unseen_recoveries_list() -> List {
              ORDER BY e.at DESC, e.id DESC LIMIT 10"
             .to_owned(),
         columns: 3,
-        order: "c1 DESC, c0 DESC",
+        order: Some("c1 DESC, c0 DESC"),
     }
 }
 

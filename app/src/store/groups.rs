@@ -21,7 +21,7 @@ pub(in crate::store) fn group_list(id: &str) -> List {
     List {
         query: format!("SELECT {GROUP_COLUMNS} WHERE g.id = {id}"),
         columns: 7,
-        order: "c0",
+        order: None,
     }
 }
 

@@ -229,7 +229,7 @@ pub(in crate::store) fn open_invites_list(column: &str, id: &str, now: &str) -> 
              ORDER BY id DESC LIMIT 100"
         ),
         columns: 5,
-        order: "c0 DESC",
+        order: Some("c0 DESC"),
     }
 }
 

@@ -12,11 +12,14 @@ use super::{Backend, StoreError};
 /// One list: its query, written with the placeholders of the statement it
 /// goes into, how many columns it selects, and the order of its rows over
 /// those columns named `c0`, `c1`, …: the order its own `ORDER BY` gives.
-/// An aggregate keeps the order of its input only when told it.
+/// An aggregate keeps the order of its input only when told it. `None` is
+/// for a list of at most one row, which has no order to keep: SQLite sorts
+/// an aggregate's rows in a temporary b-tree of their own, with a page
+/// cache of its own, so a list that cannot need it is spared it.
 pub(in crate::store) struct List {
     pub query: String,
     pub columns: usize,
-    pub order: &'static str,
+    pub order: Option<&'static str>,
 }
 
 /// `SELECT` of each list as a text column, in the order given.
@@ -29,12 +32,16 @@ pub(in crate::store) fn select_lists(backend: Backend, lists: &[List]) -> String
 fn as_json(backend: Backend, list: &List) -> String {
     let names: Vec<String> = (0..list.columns).map(|n| format!("c{n}")).collect();
     let names = names.join(", ");
-    let (query, order) = (&list.query, list.order);
+    let query = &list.query;
+    let order = list
+        .order
+        .map(|order| format!(" ORDER BY {order}"))
+        .unwrap_or_default();
     let rows = match backend {
-        Backend::Sqlite => format!("json_group_array(json_array({names}) ORDER BY {order})"),
-        Backend::Postgres => format!(
-            "CAST(COALESCE(json_agg(json_build_array({names}) ORDER BY {order}), '[]') AS TEXT)"
-        ),
+        Backend::Sqlite => format!("json_group_array(json_array({names}){order})"),
+        Backend::Postgres => {
+            format!("CAST(COALESCE(json_agg(json_build_array({names}){order}), '[]') AS TEXT)")
+        }
     };
     format!("(WITH x({names}) AS ({query}) SELECT {rows} FROM x)")
 }

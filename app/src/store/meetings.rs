@@ -37,7 +37,7 @@ pub(in crate::store) fn next_meeting_of_list(now: &str) -> List {
             not_over(now)
         ),
         columns: 7,
-        order: "c3, c0",
+        order: None,
     }
 }
 
@@ -49,7 +49,7 @@ pub(in crate::store) fn coming_meetings_list(group: &str, now: &str) -> List {
             not_over(now)
         ),
         columns: 7,
-        order: "c3, c0",
+        order: Some("c3, c0"),
     }
 }
 

@@ -30,7 +30,7 @@ pub(in crate::store) fn sharing_reviews_due_list(today: &str) -> List {
               ORDER BY g.id"
         ),
         columns: 4,
-        order: "c0",
+        order: Some("c0"),
     }
 }
 
@@ -63,7 +63,7 @@ pub(in crate::store) fn roster_list(group: &str) -> List {
             group
         ),
         columns: 8,
-        order: "CASE c3 WHEN 'facilitator' THEN 0 WHEN 'peer_mentor' THEN 1 ELSE 2 END, c2, c0",
+        order: Some("CASE c3 WHEN 'facilitator' THEN 0 WHEN 'peer_mentor' THEN 1 ELSE 2 END, c2, c0"),
     }
 }
 

@@ -51,7 +51,7 @@ pub(in crate::store) fn mentor_links_of_list() -> List {
             "{LINK} AND (l.mentor_id = $1 OR l.mentee_id = $1) ORDER BY l.id DESC LIMIT 100"
         ),
         columns: 8,
-        order: "c0 DESC",
+        order: Some("c0 DESC"),
     }
 }
 
@@ -60,7 +60,7 @@ pub(in crate::store) fn mentor_links_in_group_list(group: &str) -> List {
     List {
         query: format!("{LINK} AND l.group_id = {group} ORDER BY l.id DESC LIMIT 200"),
         columns: 8,
-        order: "c0 DESC",
+        order: Some("c0 DESC"),
     }
 }
 

@@ -25,7 +25,7 @@ pub(in crate::store) fn milestones_list(group: &str) -> List {
              ORDER BY CASE WHEN target_on IS NULL THEN 1 ELSE 0 END, target_on, id LIMIT 200"
         ),
         columns: 5,
-        order: "CASE WHEN c4 IS NULL THEN 1 ELSE 0 END, c4, c0",
+        order: Some("CASE WHEN c4 IS NULL THEN 1 ELSE 0 END, c4, c0"),
     }
 }
 

@@ -32,7 +32,7 @@ pub(in crate::store) fn recent_feedback_list(limit: &str) -> List {
               ORDER BY f.id DESC LIMIT {limit}"
         ),
         columns: 8,
-        order: "c2 DESC",
+        order: Some("c2 DESC"),
     }
 }
 

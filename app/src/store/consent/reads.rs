@@ -228,7 +228,7 @@ pub(in crate::store) fn shared_counts_list(viewer: &str, now: &str, owners: &str
             visible(viewer, now)
         ),
         columns: 3,
-        order: "c0",
+        order: Some("c0"),
     }
 }
 

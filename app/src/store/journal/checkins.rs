@@ -45,7 +45,15 @@ pub(in crate::store) fn checkin_series_list(limit: &str) -> List {
              ORDER BY c.checked_on DESC, i.id DESC LIMIT {limit}"
         ),
         columns: 10,
-        order: "c1 DESC, c0 DESC",
+        order: Some("c1 DESC, c0 DESC"),
+    }
+}
+
+/// The owner's ($1) latest check-in, as a list of at most one.
+pub(in crate::store) fn latest_checkin_list() -> List {
+    List {
+        order: None,
+        ..checkin_series_list("1")
     }
 }
 

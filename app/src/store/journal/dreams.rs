@@ -35,7 +35,7 @@ pub(in crate::store) fn dream_titles_list(limit: &str) -> List {
              ORDER BY i.id DESC LIMIT {limit}"
         ),
         columns: 2,
-        order: "c0 DESC",
+        order: Some("c0 DESC"),
     }
 }
 

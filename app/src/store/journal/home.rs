@@ -1,4 +1,4 @@
-use super::checkins::checkin_series_list;
+use super::checkins::latest_checkin_list;
 use super::dreams::dream_titles_list;
 use super::steps::{open_steps_list, picked_step_list};
 use super::summary::{achievements_list, months_from, steps_done_per_month_list};
@@ -62,7 +62,7 @@ impl Store {
                 steps_done_per_month_list("$5"),
                 recent_feedback_list("$6"),
                 mentor_links_of_list(),
-                checkin_series_list("1"),
+                latest_checkin_list(),
                 sharing_reviews_due_list("$7"),
                 unseen_recoveries_list(),
                 next_meeting_of_list("$8"),

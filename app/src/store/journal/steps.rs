@@ -51,7 +51,7 @@ pub(in crate::store) fn picked_step_list() -> List {
     List {
         query: format!("SELECT {COLUMNS} {PICKED}"),
         columns: 8,
-        order: "c0",
+        order: None,
     }
 }
 
@@ -64,7 +64,7 @@ pub(in crate::store) fn open_steps_list(limit: &str) -> List {
              ORDER BY i.id DESC LIMIT {limit}"
         ),
         columns: 8,
-        order: "c0 DESC",
+        order: Some("c0 DESC"),
     }
 }
 

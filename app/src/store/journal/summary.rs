@@ -32,7 +32,7 @@ pub(in crate::store) fn achievements_list(limit: &str) -> List {
              ORDER BY 4 DESC, 1 DESC LIMIT {limit}"
         ),
         columns: 4,
-        order: "c3 DESC, c0 DESC",
+        order: Some("c3 DESC, c0 DESC"),
     }
 }
 
@@ -46,7 +46,7 @@ pub(in crate::store) fn steps_done_per_month_list(from: &str) -> List {
              GROUP BY substr(s.done_on, 1, 7) ORDER BY 1"
         ),
         columns: 2,
-        order: "c0",
+        order: Some("c0"),
     }
 }
 
