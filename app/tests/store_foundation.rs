@@ -143,11 +143,12 @@ async fn postgres_writes_need_no_syncs_of_ours() {
 }
 
 /// `.cargo/config.toml` builds SQLite without the page cache shared by all
-/// connections behind one lock, and without counting every allocation: a
-/// build that lost those flags would still pass every other test, only
-/// slower under load.
+/// connections behind one lock, without counting every allocation, and
+/// with page caches that take their pages one at a time: a build that lost
+/// those flags would still pass every other test, only slower or larger
+/// under load.
 #[tokio::test]
-async fn sqlite_is_built_without_process_wide_locks_on_reads() {
+async fn sqlite_is_built_with_the_flags_of_cargo_config() {
     use sqlx::Connection;
     let mut conn = sqlx::SqliteConnection::connect("sqlite::memory:")
         .await
@@ -163,6 +164,10 @@ async fn sqlite_is_built_without_process_wide_locks_on_reads() {
     );
     assert!(
         !options.iter().any(|o| o == "ENABLE_MEMORY_MANAGEMENT"),
+        "{options:?}"
+    );
+    assert!(
+        options.iter().any(|o| o == "DEFAULT_PCACHE_INITSZ=0"),
         "{options:?}"
     );
 }
