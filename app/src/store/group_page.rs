@@ -6,7 +6,7 @@ use crate::store::areas::{area_facilitators_list, people_from};
 use crate::store::consent::{placeholders, shared_counts_list};
 use crate::store::groups::{group_list, summary};
 use crate::store::invites::{invites_from, open_invites_list};
-use crate::store::lists::{rows, select_lists};
+use crate::store::lists::{rows, select_lists, FixedLists};
 use crate::store::meetings::{coming_meetings_list, meeting};
 use crate::store::memberships::{roster_from, roster_list};
 use crate::store::mentors::{link, mentor_links_in_group_list};
@@ -47,11 +47,10 @@ impl Store {
         with_mentor_links: bool,
     ) -> Result<Option<GroupReads>, StoreError> {
         let mut conn = self.pool.acquire().await?;
-        let first = select_lists(self.backend, &[group_list("$1"), roster_list("$1")]);
-        let (group, roster): (String, String) = sqlx::query_as(&first)
-            .bind(id)
-            .fetch_one(&mut *conn)
-            .await?;
+        static FIRST: FixedLists = FixedLists::new();
+        let first = FIRST.sql(self.backend, || vec![group_list("$1"), roster_list("$1")]);
+        let (group, roster): (String, String) =
+            sqlx::query_as(first).bind(id).fetch_one(&mut *conn).await?;
         let Some(group) = rows(&group)?.into_iter().find_map(summary) else {
             return Ok(None);
         };

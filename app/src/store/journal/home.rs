@@ -5,7 +5,7 @@ use super::summary::{achievements_list, months_from, steps_done_per_month_list};
 use crate::model::{CheckIn, Day, DreamTitle, FeedbackView, ItemKind, Meeting, MentorLink, Step};
 use crate::store::consent::recent_feedback_list;
 use crate::store::events::unseen_recoveries_list;
-use crate::store::lists::{rows, select_lists};
+use crate::store::lists::{rows, FixedLists};
 use crate::store::meetings::{meeting as meeting_from, next_meeting_of_list};
 use crate::store::memberships::sharing_reviews_due_list;
 use crate::store::mentors::{link, mentor_links_of_list};
@@ -52,9 +52,9 @@ impl Store {
         today: Day,
         chart_from: Day,
     ) -> Result<HomeReads, StoreError> {
-        let sql = select_lists(
-            self.backend,
-            &[
+        static SQL: FixedLists = FixedLists::new();
+        let sql = SQL.sql(self.backend, || {
+            vec![
                 picked_step_list(),
                 open_steps_list("$2"),
                 dream_titles_list("$3"),
@@ -66,8 +66,8 @@ impl Store {
                 sharing_reviews_due_list("$7"),
                 unseen_recoveries_list(),
                 next_meeting_of_list("$8"),
-            ],
-        );
+            ]
+        });
         let (
             picked,
             open,
@@ -92,7 +92,7 @@ impl Store {
             String,
             String,
             String,
-        ) = sqlx::query_as(&sql)
+        ) = sqlx::query_as(sql)
             .bind(owner)
             .bind(sizes.open_steps)
             .bind(sizes.dreams)
