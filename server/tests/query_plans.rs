@@ -34,6 +34,7 @@ async fn the_pages_read_their_rows_by_index_on_sqlite() {
     let url = format!("sqlite://{}/seeded.db", dir.path().display());
     let statements = statements_of_the_pages(&url, dir.path(), 60).await;
     let store = open_store(&url, dir.path()).await;
+    let mut covered = [0; COVERED.len()];
     for sql in statements {
         let plan = store
             .query_plan(&sql)
@@ -46,8 +47,38 @@ async fn the_pages_read_their_rows_by_index_on_sqlite() {
             "reads a whole table ({scans:?}):\n{sql}\n{}",
             plan.join("\n")
         );
+        let words = sql.split_whitespace().collect::<Vec<_>>().join(" ");
+        for (n, (marks, search)) in COVERED.iter().enumerate() {
+            if words.contains(marks) {
+                covered[n] += 1;
+                assert!(
+                    plan.iter().any(|l| l.starts_with(search)),
+                    "reads the table beside the index (no `{search}`):\n{sql}\n{}",
+                    plan.join("\n")
+                );
+            }
+        }
     }
+    assert!(
+        covered.iter().all(|&n| n > 0),
+        "the pages ran no statement marked by one of {COVERED:?}: {covered:?}"
+    );
 }
+
+/// Reads made once per item that SQLite answers from an index alone, with
+/// no seek of the table for each row (migration 0017): the consent rule's
+/// share lookup, wherever it is used, and a group's counts' scan of its
+/// participants' items. What marks the statement, and the plan's line.
+const COVERED: &[(&str, &str)] = &[
+    (
+        "FROM shares s WHERE s.item_id = i.id AND s.revoked_at IS NULL",
+        "SEARCH s USING COVERING INDEX shares_visible",
+    ),
+    (
+        "LEFT JOIN shared_visits v ON",
+        "SEARCH i USING COVERING INDEX items_owner_kind",
+    ),
+];
 
 /// PostgreSQL's cost of reading a table whole from which the test fails:
 /// about five hundred rows. Below, reading it whole is rightly cheaper than
