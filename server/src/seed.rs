@@ -1,7 +1,7 @@
 //! `polku seed`: fills a database with realistic data for benchmarks:
 //! areas, groups with facilitators, a peer mentor and milestones, and
 //! participants with journals of every kind, a share of them shared, read
-//! and answered. Then it signs a sample of people in and prints their
+//! and answered, and when their facilitator and mentor last looked. Then it signs a sample of people in and prints their
 //! session tokens, so a benchmark can act as them.
 //!
 //! Random but repeatable (a fixed seed); written in batches of multi-row
@@ -333,7 +333,25 @@ impl Seeder {
             });
             self.share(batch, item, user, at, mentored, group);
         }
+        self.visits(batch, user, mentored, group);
         (user, first)
+    }
+
+    /// When the facilitator, and a mentored person's mentor, last looked
+    /// at the person's shared things: within the last two weeks, as they
+    /// would before a meeting, for nine people in ten.
+    fn visits(&mut self, batch: &mut SeedBatch, owner: i64, mentored: bool, group: &Group) {
+        let viewers = [(group.facilitator, true), (group.mentor, mentored)];
+        for (viewer, shares_with) in viewers {
+            if shares_with && self.below(10) != 0 {
+                let seen = self.now - self.below(14 * DAY_SECS as u64) as i64;
+                batch.visits.push(SeedVisit {
+                    viewer_id: viewer,
+                    owner_id: owner,
+                    seen_at: seen.max(group.starts),
+                });
+            }
+        }
     }
 
     /// The kind-specific row of item `j` of a journal: a mix of about 40 %

@@ -83,6 +83,7 @@ rows! {
     SeedPeerWork => "peer_work" { item_id: int, work_kind: text, done_on: text, note: text }
     SeedShare => "shares" { id: int, item_id: int, audience: text, granted_at: int }
     SeedAccess => "access_log" { id: int, item_id: int, owner_id: int, viewer_id: int, at: int }
+    SeedVisit => "shared_visits" { viewer_id: int, owner_id: int, seen_at: int }
     SeedFeedback => "feedback" { id: int, item_id: int, author_id: int, kind: text, body: text, at: int }
     SeedWish => "wishes" {
         id: int, group_id: int, author_id: int, what: text, why: text, status: text,
@@ -111,6 +112,7 @@ pub struct SeedBatch {
     pub peer_work: Vec<SeedPeerWork>,
     pub shares: Vec<SeedShare>,
     pub access: Vec<SeedAccess>,
+    pub visits: Vec<SeedVisit>,
     pub feedback: Vec<SeedFeedback>,
     pub wishes: Vec<SeedWish>,
 }
@@ -136,6 +138,7 @@ impl SeedBatch {
             + self.peer_work.len()
             + self.shares.len()
             + self.access.len()
+            + self.visits.len()
             + self.feedback.len()
             + self.wishes.len()
     }
@@ -243,6 +246,7 @@ impl Store {
         insert(&mut tx, b, &batch.peer_work).await?;
         insert(&mut tx, b, &batch.shares).await?;
         insert(&mut tx, b, &batch.access).await?;
+        insert(&mut tx, b, &batch.visits).await?;
         insert(&mut tx, b, &batch.feedback).await?;
         insert(&mut tx, b, &batch.wishes).await?;
         tx.commit().await?;
