@@ -251,9 +251,7 @@ pub struct SharedItem {
     pub id: i64,
     pub kind: ItemKind,
     pub content: SharedContent,
-    /// When it was last shared or changed, whichever is later: "new since
-    /// your last visit" compares this.
-    pub changed_at: i64,
+    /// Changed, or shared with the viewer, since their last look.
     pub is_new: bool,
     pub feedback: Vec<FeedbackView>,
 }

@@ -6,7 +6,8 @@ use sqlx::{Any, AnyConnection};
 
 use super::feedback::feedback_by;
 use super::{
-    bind_page, content, page_placeholders, placeholders, visible, ContentRow, LAST_VISIT, NO_VISIT,
+    bind_page, content, page_placeholders, placeholders, shared_with_viewer_since, visible,
+    ContentRow, LAST_VISIT, NOT_COMPARED, NO_VISIT,
 };
 use crate::model::{MentorLink, Page, SharedItem, PAGE_SIZE};
 use crate::store::lists::List;
@@ -76,6 +77,7 @@ impl Store {
     ) -> Result<Page<SharedItem>, StoreError> {
         let mut rows: Vec<ContentRow> = sqlx::query_as(&content(
             LAST_VISIT,
+            &shared_with_viewer_since("$1", "$4", LAST_VISIT),
             &format!(
                 "i.owner_id = $2 AND i.id < $3 AND {} ORDER BY i.id DESC LIMIT $5",
                 visible("$1", "$4")
@@ -111,6 +113,7 @@ impl Store {
         let mut conn = self.pool.acquire().await?;
         let rows: Vec<ContentRow> = sqlx::query_as(&content(
             NO_VISIT,
+            NOT_COMPARED,
             &format!("i.id = $2 AND {}", visible("$1", "$3")),
         ))
         .bind(viewer)
@@ -140,7 +143,8 @@ impl Store {
         let mut feedback = feedback_by(conn, &ids, viewer).await?;
         let mut items = Vec::with_capacity(rows.len());
         for row in rows {
-            let Some((id, kind, changed_at, content)) = row.opened(self)? else {
+            let is_new = row.is_new(seen_before);
+            let Some((id, kind, content)) = row.opened(self)? else {
                 continue;
             };
             let mine = feedback
@@ -151,8 +155,7 @@ impl Store {
                 id,
                 kind,
                 content,
-                changed_at,
-                is_new: seen_before.is_none_or(|seen| changed_at > seen),
+                is_new,
                 feedback: self.feedback_views(mine)?,
             });
         }
@@ -217,14 +220,13 @@ pub(in crate::store) fn shared_counts_list(viewer: &str, now: &str, owners: &str
     List {
         query: format!(
             "SELECT i.owner_id, COUNT(*),
-                    SUM(CASE WHEN i.updated_at > COALESCE(v.seen_at, 0)
-                              OR EXISTS (SELECT 1 FROM shares s2 WHERE s2.item_id = i.id
-                                           AND s2.revoked_at IS NULL AND s2.granted_at > COALESCE(v.seen_at, 0))
+                    SUM(CASE WHEN i.updated_at > COALESCE(v.seen_at, 0) OR {}
                              THEN 1 ELSE 0 END)
                FROM items i
                LEFT JOIN shared_visits v ON v.viewer_id = {viewer} AND v.owner_id = i.owner_id
               WHERE i.owner_id IN ({owners}) AND {}
               GROUP BY i.owner_id",
+            shared_with_viewer_since(viewer, now, "v.seen_at"),
             visible(viewer, now)
         ),
         columns: 3,

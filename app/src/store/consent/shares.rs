@@ -2,7 +2,7 @@
 
 use sqlx::AnyConnection;
 
-use super::{content, ContentRow, NO_VISIT};
+use super::{content, ContentRow, NOT_COMPARED, NO_VISIT};
 use crate::model::{Audience, ItemKind, ShareCategory, ShareView, SharedContent};
 use crate::store::{now, Backend, Store, StoreError};
 
@@ -235,16 +235,19 @@ impl Store {
         owner: i64,
         item: i64,
     ) -> Result<Option<(ItemKind, SharedContent)>, StoreError> {
-        let row: Option<ContentRow> =
-            sqlx::query_as(&content(NO_VISIT, "i.id = $1 AND i.owner_id = $2"))
-                .bind(item)
-                .bind(owner)
-                .fetch_optional(&self.pool)
-                .await?;
+        let row: Option<ContentRow> = sqlx::query_as(&content(
+            NO_VISIT,
+            NOT_COMPARED,
+            "i.id = $1 AND i.owner_id = $2",
+        ))
+        .bind(item)
+        .bind(owner)
+        .fetch_optional(&self.pool)
+        .await?;
         Ok(row
             .map(|row| row.opened(self))
             .transpose()?
             .flatten()
-            .map(|(_, kind, _, content)| (kind, content)))
+            .map(|(_, kind, content)| (kind, content)))
     }
 }
