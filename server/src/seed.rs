@@ -324,14 +324,16 @@ impl Seeder {
             if kind == "dream" {
                 dream = Some(item);
             }
+            let shares = batch.shares.len();
+            self.share(batch, item, user, at, mentored, group);
             batch.items.push(SeedItem {
                 id: item,
                 owner_id: user,
                 kind: kind.into(),
                 created_at: at,
                 updated_at: at,
+                ever_shared: i64::from(batch.shares.len() > shares),
             });
-            self.share(batch, item, user, at, mentored, group);
         }
         self.visits(batch, user, mentored, group);
         (user, first)

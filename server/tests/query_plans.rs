@@ -66,9 +66,10 @@ async fn the_pages_read_their_rows_by_index_on_sqlite() {
 }
 
 /// Reads made once per item that SQLite answers from an index alone, with
-/// no seek of the table for each row (migration 0017): the consent rule's
-/// share lookup, wherever it is used, and a group's counts' scan of its
-/// participants' items. What marks the statement, and the plan's line.
+/// no seek of the table for each row (migrations 0017 and 0018): the
+/// consent rule's share lookup, wherever it is used, and a group's counts'
+/// scan of its participants' ever shared items. What marks the statement,
+/// and the plan's line.
 const COVERED: &[(&str, &str)] = &[
     (
         "FROM shares s WHERE s.item_id = i.id AND s.revoked_at IS NULL",
@@ -76,7 +77,7 @@ const COVERED: &[(&str, &str)] = &[
     ),
     (
         "LEFT JOIN shared_visits v ON",
-        "SEARCH i USING COVERING INDEX items_owner_kind",
+        "SEARCH i USING COVERING INDEX items_owner_shared",
     ),
 ];
 

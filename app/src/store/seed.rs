@@ -67,7 +67,9 @@ rows! {
         id: int, mentor_id: int, mentee_id: int, group_id: int, proposed_by: int,
         proposed_at: int, accepted_at: int,
     }
-    SeedItem => "items" { id: int, owner_id: int, kind: text, created_at: int, updated_at: int }
+    SeedItem => "items" {
+        id: int, owner_id: int, kind: text, created_at: int, updated_at: int, ever_shared: int,
+    }
     SeedDream => "dreams" { item_id: int, title: text, meaning: text, life_area: text }
     SeedStep => "steps" {
         item_id: int, title: text, dream_id: maybe, step_kind: text, status: text,

@@ -26,13 +26,15 @@ use crate::model::{
 /// participant now, or the owner's peer mentor while their link lasts.
 /// `viewer` and `now` are the query's placeholders for them.
 ///
-/// The share is looked up for each item by its index. `OFFSET 0` keeps
-/// PostgreSQL from joining the items to every active share instead: it
-/// read all 17,000 of them at 50,000 items for a group's counts, 3.4 ms
-/// where the lookups take 1.3 ms, and more as the region grows.
+/// The share is looked up only for items ever shared (`ever_shared`, kept
+/// by the share's own transaction; migration 0018), each by its index.
+/// `OFFSET 0` keeps PostgreSQL from joining the items to every active
+/// share instead: it read all 17,000 of them at 50,000 items for a group's
+/// counts, 3.4 ms where the lookups take 1.3 ms, and more as the region
+/// grows.
 pub(super) fn visible(viewer: &str, now: &str) -> String {
     format!(
-        "(i.owner_id <> {viewer} AND EXISTS (
+        "(i.owner_id <> {viewer} AND i.ever_shared = 1 AND EXISTS (
             SELECT 1 FROM shares s WHERE {} LIMIT 1 OFFSET 0))",
         share_holds_viewer(viewer, now, None)
     )

@@ -7,14 +7,15 @@ use crate::model::{Audience, ItemKind, ShareCategory, ShareView, SharedContent};
 use crate::store::{now, Backend, Store, StoreError};
 
 /// Shares a new item with the audiences its owner chose by default for its
-/// category. Runs in the transaction that makes the item.
+/// category, and marks it as ever shared if it is (`visible`). Runs in the
+/// transaction that makes the item.
 pub(in crate::store) async fn apply_defaults(
     conn: &mut AnyConnection,
     owner: i64,
     item: i64,
     category: ShareCategory,
 ) -> Result<(), StoreError> {
-    sqlx::query(
+    let shared = sqlx::query(
         "INSERT INTO shares (item_id, audience, granted_at)
          SELECT $1, d.audience, $2 FROM share_defaults d
           WHERE d.user_id = $3 AND d.category = $4
@@ -27,6 +28,12 @@ pub(in crate::store) async fn apply_defaults(
     .bind(category.as_str())
     .execute(&mut *conn)
     .await?;
+    if shared.rows_affected() > 0 {
+        sqlx::query("UPDATE items SET ever_shared = 1 WHERE id = $1")
+            .bind(item)
+            .execute(&mut *conn)
+            .await?;
+    }
     Ok(())
 }
 
@@ -61,17 +68,23 @@ impl Store {
         // retry) must not both find it unshared and both insert. On
         // PostgreSQL the item's row stays locked until this commits; on
         // SQLite the write transaction is the lock already.
+        // Sharing marks the item as ever shared in the same statement, which
+        // locks the row as well (`visible` looks shares up only for such
+        // items).
         let lock = match self.backend {
             Backend::Postgres => " FOR UPDATE",
             Backend::Sqlite => "",
         };
-        let owned: Option<(i64,)> = sqlx::query_as(&format!(
-            "SELECT id FROM items WHERE id = $1 AND owner_id = $2{lock}"
-        ))
-        .bind(item)
-        .bind(owner)
-        .fetch_optional(&mut *tx)
-        .await?;
+        let sql = if audiences.is_empty() {
+            format!("SELECT id FROM items WHERE id = $1 AND owner_id = $2{lock}")
+        } else {
+            "UPDATE items SET ever_shared = 1 WHERE id = $1 AND owner_id = $2 RETURNING id".into()
+        };
+        let owned: Option<(i64,)> = sqlx::query_as(&sql)
+            .bind(item)
+            .bind(owner)
+            .fetch_optional(&mut *tx)
+            .await?;
         if owned.is_none() {
             return Ok(false);
         }
