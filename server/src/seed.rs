@@ -1,8 +1,9 @@
 //! `polku seed`: fills a database with realistic data for benchmarks:
 //! areas, groups with facilitators, a peer mentor and milestones, and
 //! participants with journals of every kind, a share of them shared, read
-//! and answered, and when their facilitator and mentor last looked. Then it signs a sample of people in and prints their
-//! session tokens, so a benchmark can act as them.
+//! and answered, and when their facilitator and mentor last looked. Then
+//! it signs a sample of people in and prints their session tokens, so a
+//! benchmark can act as them.
 //!
 //! Random but repeatable (a fixed seed); written in batches of multi-row
 //! inserts, one transaction each.

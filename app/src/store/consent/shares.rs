@@ -68,9 +68,9 @@ impl Store {
         // retry) must not both find it unshared and both insert. On
         // PostgreSQL the item's row stays locked until this commits; on
         // SQLite the write transaction is the lock already.
-        // Sharing marks the item as ever shared in the same statement, which
-        // locks the row as well (`visible` looks shares up only for such
-        // items).
+        //
+        // Sharing marks the item as ever shared (`visible` looks shares up
+        // only for such items) in the statement that locks it.
         let lock = match self.backend {
             Backend::Postgres => " FOR UPDATE",
             Backend::Sqlite => "",
