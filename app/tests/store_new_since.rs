@@ -4,36 +4,10 @@
 
 mod support;
 
-use app::model::{Audience, ReflectionText, Role};
-use app::policy::InviteTarget;
+use app::model::{Audience, ReflectionText};
 use app::store::Store;
 use support::on_each_backend;
-use support::world::{area, group, member, person};
-
-/// A participant with a facilitator and an accepted peer mentor.
-struct World {
-    owner: i64,
-    facilitator: i64,
-    mentor: i64,
-}
-
-async fn world(store: &Store) -> World {
-    let a = area(store).await;
-    let facilitator = person(store, InviteTarget::Facilitator { area: a }, "Fanni").await;
-    let g = group(store, a, Some(facilitator)).await;
-    let owner = person(store, member(g, Role::Participant), "Pirjo").await;
-    let mentor = person(store, member(g, Role::PeerMentor), "Mikko").await;
-    let link = store
-        .propose_mentor(mentor, owner, Some(g), facilitator)
-        .await
-        .unwrap();
-    assert!(store.answer_mentor(owner, link, true).await.unwrap());
-    World {
-        owner,
-        facilitator,
-        mentor,
-    }
-}
+use support::world::mentored;
 
 async fn shared_reflection(store: &Store, owner: i64, n: u32, audience: Audience) -> i64 {
     let id = store
@@ -61,7 +35,7 @@ async fn news(store: &Store, viewer: i64, owner: i64) -> ((i64, i64), Vec<i64>) 
 #[tokio::test]
 async fn a_share_with_one_audience_is_no_news_to_the_other() {
     on_each_backend(|store| async move {
-        let w = world(&store).await;
+        let w = mentored(&store).await;
         let to_facilitators = shared_reflection(&store, w.owner, 1, Audience::Facilitators).await;
         let to_mentor = shared_reflection(&store, w.owner, 2, Audience::Mentor).await;
         assert_eq!(
@@ -105,7 +79,7 @@ async fn a_share_with_one_audience_is_no_news_to_the_other() {
 #[tokio::test]
 async fn an_edit_since_the_last_look_is_news_to_everyone_it_is_shared_with() {
     on_each_backend(|store| async move {
-        let w = world(&store).await;
+        let w = mentored(&store).await;
         let both = shared_reflection(&store, w.owner, 1, Audience::Facilitators).await;
         assert!(store
             .share(w.owner, both, Audience::Mentor, None)

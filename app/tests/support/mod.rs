@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 use std::future::Future;
+use std::path::Path;
 
 use app::store::Store;
 use sqlx::Connection;
@@ -14,22 +15,33 @@ pub fn postgres_url() -> String {
     std::env::var("TEST_DATABASE_URL").unwrap_or_else(|_| DEFAULT_PG.to_owned())
 }
 
-/// A migrated store on a temporary SQLite file, kept alive with its folder.
-pub async fn sqlite_store() -> (Store, tempfile::TempDir) {
+/// Opens the store at `url`, brings its schema up to date and unlocks it
+/// with the key file `key` (made on first use), as `polku serve` starts.
+pub async fn open_store(url: &str, key: &Path) -> Store {
+    let store = Store::connect(url).await.expect("open the store");
+    store.migrate().await.expect("migrate");
+    store.unlock(key).await.expect("unlock")
+}
+
+/// The URL of a temporary SQLite file, and the folder that holds it and
+/// its key file.
+pub fn sqlite_place() -> (String, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("temporary folder");
     let url = format!("sqlite://{}", dir.path().join("polku.db").display());
-    let store = Store::connect(&url).await.expect("open SQLite");
-    store.migrate().await.expect("migrate SQLite");
-    let store = store
-        .unlock(&dir.path().join("polku.key"))
-        .await
-        .expect("unlock SQLite");
+    (url, dir)
+}
+
+/// A migrated store on a temporary SQLite file, kept alive with its folder.
+pub async fn sqlite_store() -> (Store, tempfile::TempDir) {
+    let (url, dir) = sqlite_place();
+    let store = open_store(&url, &dir.path().join("polku.key")).await;
     (store, dir)
 }
 
-/// A migrated store in a schema of its own, so parallel tests and runs never
-/// see each other's rows. Returns the schema name for cleanup.
-pub async fn postgres_store() -> (Store, String) {
+/// A new, empty schema of its own, so parallel tests and runs never see
+/// each other's rows, and the URL that opens it. Returns the schema name
+/// for cleanup.
+pub async fn postgres_place() -> (String, String) {
     let base = postgres_url();
     let schema = format!(
         "t_{}_{}",
@@ -47,15 +59,15 @@ pub async fn postgres_store() -> (Store, String) {
         .await
         .expect("create schema");
     let sep = if base.contains('?') { '&' } else { '?' };
-    let url = format!("{base}{sep}options[search_path]={schema}");
-    let store = Store::connect(&url).await.expect("open PostgreSQL");
-    store.migrate().await.expect("migrate PostgreSQL");
+    (format!("{base}{sep}options[search_path]={schema}"), schema)
+}
+
+/// A migrated store in a schema of its own (`postgres_place`).
+pub async fn postgres_store() -> (Store, String) {
+    let (url, schema) = postgres_place().await;
     // The keys stay in the store; the file is needed only to unlock.
     let keys = tempfile::tempdir().expect("temporary folder");
-    let store = store
-        .unlock(&keys.path().join("polku.key"))
-        .await
-        .expect("unlock PostgreSQL");
+    let store = open_store(&url, &keys.path().join("polku.key")).await;
     (store, schema)
 }
 
@@ -162,5 +174,31 @@ pub mod world {
 
     pub fn member(group: i64, role: Role) -> InviteTarget {
         InviteTarget::Member { group, role }
+    }
+
+    /// A participant, the facilitator of their group, and the group's peer
+    /// mentor, whose mentoring they have accepted.
+    pub struct Mentored {
+        pub owner: i64,
+        pub facilitator: i64,
+        pub mentor: i64,
+    }
+
+    pub async fn mentored(store: &Store) -> Mentored {
+        let a = area(store).await;
+        let facilitator = person(store, InviteTarget::Facilitator { area: a }, "Fanni").await;
+        let g = group(store, a, Some(facilitator)).await;
+        let owner = person(store, member(g, Role::Participant), "Pirjo").await;
+        let mentor = person(store, member(g, Role::PeerMentor), "Mikko").await;
+        let link = store
+            .propose_mentor(mentor, owner, Some(g), facilitator)
+            .await
+            .unwrap();
+        assert!(store.answer_mentor(owner, link, true).await.unwrap());
+        Mentored {
+            owner,
+            facilitator,
+            mentor,
+        }
     }
 }
