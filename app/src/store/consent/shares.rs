@@ -68,25 +68,29 @@ impl Store {
         // retry) must not both find it unshared and both insert. On
         // PostgreSQL the item's row stays locked until this commits; on
         // SQLite the write transaction is the lock already.
-        //
-        // Sharing marks the item as ever shared (`visible` looks shares up
-        // only for such items) in the statement that locks it.
         let lock = match self.backend {
             Backend::Postgres => " FOR UPDATE",
             Backend::Sqlite => "",
         };
-        let sql = if audiences.is_empty() {
-            format!("SELECT id FROM items WHERE id = $1 AND owner_id = $2{lock}")
-        } else {
-            "UPDATE items SET ever_shared = 1 WHERE id = $1 AND owner_id = $2 RETURNING id".into()
-        };
-        let owned: Option<(i64,)> = sqlx::query_as(&sql)
-            .bind(item)
-            .bind(owner)
-            .fetch_optional(&mut *tx)
-            .await?;
-        if owned.is_none() {
+        let flag: Option<(i64,)> = sqlx::query_as(&format!(
+            "SELECT ever_shared FROM items WHERE id = $1 AND owner_id = $2{lock}"
+        ))
+        .bind(item)
+        .bind(owner)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((ever_shared,)) = flag else {
             return Ok(false);
+        };
+        // The first share marks the item as ever shared (`visible` looks
+        // shares up only for such items). Only the first: rewriting the
+        // flag on every share wrote the item's row again each time, 4 KB
+        // more of SQLite's log per share (PERFORMANCE.md).
+        if ever_shared == 0 && !audiences.is_empty() {
+            sqlx::query("UPDATE items SET ever_shared = 1 WHERE id = $1")
+                .bind(item)
+                .execute(&mut *tx)
+                .await?;
         }
         // Shares that end: expired ones (sharing again starts a new one)
         // and, with `exclusive`, those of every audience not chosen. One
