@@ -6,9 +6,9 @@ use super::{content, ContentRow, NOT_COMPARED, NO_VISIT};
 use crate::model::{Audience, ItemKind, ShareCategory, ShareView, SharedContent};
 use crate::store::{now, Backend, Store, StoreError};
 
-/// Shares a new item with the audiences its owner chose by default for its
-/// category, and marks it as ever shared if it is (`visible`). Runs in the
-/// transaction that makes the item.
+/// Shares an item with the audiences its owner chose by default for its
+/// category, and marks it as ever shared if it is. Runs in the transaction
+/// that makes the item, or that marks a step done.
 pub(in crate::store) async fn apply_defaults(
     conn: &mut AnyConnection,
     owner: i64,
@@ -29,11 +29,20 @@ pub(in crate::store) async fn apply_defaults(
     .execute(&mut *conn)
     .await?;
     if shared.rows_affected() > 0 {
-        sqlx::query("UPDATE items SET ever_shared = 1 WHERE id = $1")
-            .bind(item)
-            .execute(&mut *conn)
-            .await?;
+        mark_ever_shared(conn, item).await?;
     }
+    Ok(())
+}
+
+/// Marks an item as ever shared (`visible` looks shares up only for such
+/// items), in the transaction of a share. Only once: SQLite writes a row
+/// that an `UPDATE` sets to the value it had, and each such write put a
+/// page of 4 KB more in its log (PERFORMANCE.md).
+async fn mark_ever_shared(conn: &mut AnyConnection, item: i64) -> Result<(), StoreError> {
+    sqlx::query("UPDATE items SET ever_shared = 1 WHERE id = $1 AND ever_shared = 0")
+        .bind(item)
+        .execute(conn)
+        .await?;
     Ok(())
 }
 
@@ -82,15 +91,10 @@ impl Store {
         let Some((ever_shared,)) = flag else {
             return Ok(false);
         };
-        // The first share marks the item as ever shared (`visible` looks
-        // shares up only for such items). Only the first: rewriting the
-        // flag on every share wrote the item's row again each time, 4 KB
-        // more of SQLite's log per share (PERFORMANCE.md).
+        // Read with the lock, the flag spares the items shared before a
+        // statement.
         if ever_shared == 0 && !audiences.is_empty() {
-            sqlx::query("UPDATE items SET ever_shared = 1 WHERE id = $1")
-                .bind(item)
-                .execute(&mut *tx)
-                .await?;
+            mark_ever_shared(&mut tx, item).await?;
         }
         // Shares that end: expired ones (sharing again starts a new one)
         // and, with `exclusive`, those of every audience not chosen. One
