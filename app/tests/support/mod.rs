@@ -95,6 +95,8 @@ where
     drop_postgres_schema(&schema).await;
 }
 
+pub mod consent;
+
 /// A small world to test in: people made through real invites, with the
 /// passkey part stubbed (the store keeps passkeys as opaque JSON).
 pub mod world {
