@@ -6,7 +6,8 @@
 //! whoever gets the writer's connection logs every page waiting, each
 //! checked against the rule again for its own viewer, commits once, and
 //! then tells each page what was logged.
-//! PostgreSQL writes beside itself and needs none of this.
+//! PostgreSQL writes beside itself and needs none of this: there a page
+//! is logged in one statement (`log_page_at_once`).
 
 use std::sync::{Arc, Mutex};
 
@@ -60,10 +61,8 @@ impl Store {
     /// which are the ones still visible to the viewer now.
     pub(super) async fn log_seen(&self, seen: Seen) -> Result<Vec<i64>, StoreError> {
         if self.backend == Backend::Postgres {
-            let mut tx = self.begin_write().await?;
-            let logged = consent::log_page(&mut tx, &seen).await?;
-            tx.commit().await?;
-            return Ok(logged);
+            let mut conn = self.pool.acquire().await?;
+            return consent::log_page_at_once(&mut conn, &seen).await;
         }
         let (answer, mut answered) = oneshot::channel();
         self.seen.push(Waiting { seen, answer });

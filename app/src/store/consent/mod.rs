@@ -11,7 +11,7 @@ mod reads;
 mod shares;
 
 pub(super) use feedback::recent_feedback_list;
-pub(super) use reads::{log_page, shared_counts_list};
+pub(super) use reads::{log_page, log_page_at_once, shared_counts_list};
 pub(super) use shares::apply_defaults;
 
 use super::{Column, Store, StoreError};
