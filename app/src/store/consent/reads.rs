@@ -236,9 +236,10 @@ pub(in crate::store) fn shared_counts_list(viewer: &str, now: &str, owners: &str
     }
 }
 
-/// Logs one page as seen, in a write transaction, and keeps the ids
-/// logged: those still visible to the viewer now. The visit is remembered
-/// first, so a log that fails leaves nothing logged that was not shown.
+/// Logs one page as seen, in the caller's write transaction (or, when it
+/// is the insert alone, in its own), and keeps the ids logged: those
+/// still visible to the viewer now. The visit is remembered first, so a
+/// log that fails leaves nothing logged that was not shown.
 pub(in crate::store) async fn log_page(
     conn: &mut AnyConnection,
     seen: &Seen,
