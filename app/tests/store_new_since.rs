@@ -6,8 +6,8 @@ mod support;
 
 use app::model::{Audience, ReflectionText};
 use app::store::Store;
+use support::consent::mentored;
 use support::on_each_backend;
-use support::world::mentored;
 
 async fn shared_reflection(store: &Store, owner: i64, n: u32, audience: Audience) -> i64 {
     let id = store

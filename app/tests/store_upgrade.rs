@@ -11,7 +11,7 @@ use std::path::Path;
 use app::model::{Audience, ReflectionText};
 use app::store::Store;
 use sqlx::Connection;
-use support::world::mentored;
+use support::consent::mentored;
 use support::{drop_postgres_schema, open_store, postgres_place, sqlite_place};
 
 async fn reflection(store: &Store, owner: i64, n: u32) -> i64 {

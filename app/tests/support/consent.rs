@@ -1,6 +1,7 @@
 //! The world the consent tests share: a participant, their group's
 //! facilitator, a facilitator of another group, a peer mentor and an
-//! admin; the participant's reflections; and what a viewer is shown.
+//! admin, or only a participant with an accepted peer mentor; the
+//! participant's reflections; and what a viewer is shown.
 
 use app::model::{Audience, ReflectionText, Role};
 use app::policy::InviteTarget;
@@ -60,6 +61,32 @@ pub async fn one_for_each(store: &Store, owner: i64, n: u32) -> (i64, i64) {
         .await
         .unwrap();
     (to_mentor, to_facilitators)
+}
+
+/// A participant, the facilitator of their group, and the group's peer
+/// mentor, whose mentoring they have accepted.
+pub struct Mentored {
+    pub owner: i64,
+    pub facilitator: i64,
+    pub mentor: i64,
+}
+
+pub async fn mentored(store: &Store) -> Mentored {
+    let a = area(store).await;
+    let facilitator = person(store, InviteTarget::Facilitator { area: a }, "Fanni").await;
+    let g = group(store, a, Some(facilitator)).await;
+    let owner = person(store, member(g, Role::Participant), "Pirjo").await;
+    let mentor = person(store, member(g, Role::PeerMentor), "Mikko").await;
+    let link = store
+        .propose_mentor(mentor, owner, Some(g), facilitator)
+        .await
+        .unwrap();
+    assert!(store.answer_mentor(owner, link, true).await.unwrap());
+    Mentored {
+        owner,
+        facilitator,
+        mentor,
+    }
 }
 
 /// What `viewer` sees of the owner's items: by list, by count, one by one.

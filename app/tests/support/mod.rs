@@ -177,30 +177,4 @@ pub mod world {
     pub fn member(group: i64, role: Role) -> InviteTarget {
         InviteTarget::Member { group, role }
     }
-
-    /// A participant, the facilitator of their group, and the group's peer
-    /// mentor, whose mentoring they have accepted.
-    pub struct Mentored {
-        pub owner: i64,
-        pub facilitator: i64,
-        pub mentor: i64,
-    }
-
-    pub async fn mentored(store: &Store) -> Mentored {
-        let a = area(store).await;
-        let facilitator = person(store, InviteTarget::Facilitator { area: a }, "Fanni").await;
-        let g = group(store, a, Some(facilitator)).await;
-        let owner = person(store, member(g, Role::Participant), "Pirjo").await;
-        let mentor = person(store, member(g, Role::PeerMentor), "Mikko").await;
-        let link = store
-            .propose_mentor(mentor, owner, Some(g), facilitator)
-            .await
-            .unwrap();
-        assert!(store.answer_mentor(owner, link, true).await.unwrap());
-        Mentored {
-            owner,
-            facilitator,
-            mentor,
-        }
-    }
 }

@@ -91,8 +91,8 @@ impl Store {
         let Some((ever_shared,)) = flag else {
             return Ok(false);
         };
-        // Read with the lock, the flag spares the items shared before a
-        // statement.
+        // The flag, read under the lock, is written only for the item's
+        // first share.
         if ever_shared == 0 && !audiences.is_empty() {
             mark_ever_shared(&mut tx, item).await?;
         }
