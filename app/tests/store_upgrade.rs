@@ -8,19 +8,11 @@ mod support;
 
 use std::path::Path;
 
-use app::model::{Audience, ReflectionText};
+use app::model::Audience;
 use app::store::Store;
 use sqlx::Connection;
-use support::consent::mentored;
+use support::consent::{mentored, reflection};
 use support::{drop_postgres_schema, open_store, postgres_place, sqlite_place};
-
-async fn reflection(store: &Store, owner: i64, n: u32) -> i64 {
-    let text = ReflectionText::parse("2026-12-07", &format!("Ajatus {n}"), "").unwrap();
-    store
-        .create_reflection(owner, &format!("upgrade-{n:06}"), &text)
-        .await
-        .unwrap()
-}
 
 /// What the viewer is shown of the owner's things: the count on the group
 /// or mentee list, and the items on the page of the person.
